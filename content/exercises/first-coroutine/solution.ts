@@ -1,0 +1,7 @@
+import { operation } from '@course/helpers';
+
+export async function main(): Promise<void> {
+  console.log('Starting');
+  await operation();
+  console.log('Finished');
+}

@@ -1,0 +1,70 @@
+/**
+ * The metadata every exercise folder carries in `exercise.json`.
+ * Pure (no fs): the CLI, the tests and the site validate with the same schema.
+ */
+import { z } from 'zod';
+
+export const SECTIONS = [
+  'introduction',
+  'coroutines',
+  'event-loop',
+  'tasks',
+  'practical-example',
+  'performance',
+  'best-practices',
+  'pitfalls',
+  'conclusion',
+  'beyond',
+] as const;
+
+export const exerciseMetaSchema = z
+  .object({
+    title: z.string().min(3).describe('Shown above the exercise, e.g. "Run three tasks at once".'),
+    section: z.enum(SECTIONS).describe("The article section it belongs to (see course-outline.md)."),
+    task: z.string().min(10).describe('The task statement, in Markdown: what to write and what it must do.'),
+    hints: z
+      .array(z.string().min(3))
+      .min(1)
+      .describe('The hint ladder, gentlest first; the last may all but give the answer.'),
+    budgetMs: z
+      .number()
+      .int()
+      .min(500)
+      .max(30_000)
+      .default(5000)
+      .describe('Real-time budget for a run, in ms; code still running after it is stopped. Default 5000.'),
+  })
+  .strict();
+
+export type ExerciseMeta = z.infer<typeof exerciseMetaSchema>;
+
+/** Reads `exercise.json` text; throws an Error naming the file and each bad field. */
+export function parseExerciseMeta(text: string, file: string): ExerciseMeta {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const result = exerciseMetaSchema.safeParse(raw);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${file}: ${issues.join('; ')}`);
+  }
+  return result.data;
+}
+
+/**
+ * A fixture's expectation, from its first line:
+ *   // expect: fails <check-id> "phrase the message must contain"
+ */
+export interface FixtureExpectation {
+  check: string;
+  phrase: string;
+}
+
+export function parseFixtureExpectation(source: string, file: string): FixtureExpectation {
+  const match = /^\s*\/\/\s*expect:\s*fails\s+([\w-]+)\s+"([^"]+)"/m.exec(source);
+  if (!match) throw new Error(`${file}: a wrong answer must start with // expect: fails <check-id> "phrase"`);
+  return { check: match[1], phrase: match[2] };
+}

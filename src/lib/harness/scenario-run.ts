@@ -1,0 +1,848 @@
+/**
+ * Runs learner code for one scenario and records what happened.
+ *
+ * For the length of a scenario the global timers, Date, performance.now,
+ * AbortSignal.timeout, fetch and console are the harness's own, wired to the
+ * scenario's clock and recorders. Promise jobs, queueMicrotask and
+ * process.nextTick stay native, so promise order is the real engine's.
+ */
+import type {
+  Json,
+  LearnerError,
+  LogLine,
+  Mode,
+  ScenarioObservation,
+  Settled,
+  Span,
+  SpanKind,
+} from './observation.ts';
+import type { HarnessApi, Route, Scenario, SpanHandle, ExportKind } from '../exercise/spec.ts';
+import { RealTimers, VirtualTimers, type TimerBackend } from './timers.ts';
+import { real, realSleep, realTurn } from './real.ts';
+import { describeThrown, formatArgs, inspect } from './format.ts';
+import { learnerPosition } from './transpile.ts';
+import { createTimersPromises } from './timers-promises.ts';
+
+/** Output cap: about a thousand lines, each at most 10 000 characters. */
+export const MAX_LOG_LINES = 1000;
+export const MAX_LINE_CHARS = 10_000;
+/** More spans than this are not recorded (a timeline can't show them anyway). */
+export const MAX_SPANS = 5000;
+/** Simulated time a scenario may run before main settles. */
+export const VIRTUAL_LIMIT_MS = 120_000;
+/** Timers fired in one scenario before the harness calls it runaway. */
+export const MAX_TIMER_FIRINGS = 200_000;
+/** Epoch the virtual Date starts at: 2026-01-01T00:00:00Z. */
+export const VIRTUAL_EPOCH = Date.UTC(2026, 0, 1);
+
+export interface ScenarioOptions {
+  scenario: Scenario;
+  mode: Mode;
+  seed: number;
+  exports: Record<string, ExportKind>;
+  /** Real-time deadline (performance.now()) for the whole run. */
+  deadline: number;
+  budgetMs: number;
+  /** Simulated ms allowed after main settles, for late output. */
+  graceMs: number;
+  /** Called with output as it appears, so a killed run still shows its lines. */
+  onLogs?: (lines: LogLine[]) => void;
+}
+
+type ModuleFunction = (...args: unknown[]) => Promise<void>;
+
+/** Thrown into learner code by process.exit; nothing after it runs. */
+class ExitRequest {
+  readonly code: number;
+  constructor(code: number) {
+    this.code = code;
+  }
+}
+
+interface TimerRecord {
+  spanId?: number;
+  owner: 'learner' | 'harness';
+  number?: number;
+  repeat: boolean;
+}
+
+export async function runScenario(moduleFunction: ModuleFunction, options: ScenarioOptions): Promise<ScenarioObservation> {
+  const run = new ScenarioRun(options);
+  return run.execute(moduleFunction);
+}
+
+class ScenarioRun {
+  readonly #o: ScenarioOptions;
+  readonly #timers: TimerBackend;
+  readonly #logs: LogLine[] = [];
+  #flushedLogs = 0;
+  #lastFlush = real.now();
+  #dropped = 0;
+  #truncated = false;
+  readonly #spans: Span[] = [];
+  #spanCount = 0;
+  readonly #errors: LearnerError[] = [];
+  readonly #record: Record<string, Json> = {};
+  #settled: Settled = { state: 'pending' };
+  #pendingAtSettle: ScenarioObservation['pendingAtSettle'] = [];
+  readonly #timerRecords = new Map<number, TimerRecord>();
+  #learnerTimerNumber = 0;
+  #inSync = false;
+  #firstTimerFired = false;
+  #currentTimer: number | undefined;
+  #stopped = false;
+  #routes: Record<string, Route> = {};
+  #random: () => number;
+  #firings = 0;
+  #seq = 0;
+  #groupIndent = '';
+  readonly #restore: Array<() => void> = [];
+
+  constructor(options: ScenarioOptions) {
+    this.#o = options;
+    this.#timers = options.mode === 'check' ? new VirtualTimers() : new RealTimers();
+    this.#random = mulberry32(options.seed ^ hashString(options.scenario.name));
+  }
+
+  async execute(moduleFunction: ModuleFunction): Promise<ScenarioObservation> {
+    this.#installGlobals();
+    try {
+      const api = this.#api();
+      let helpers: Record<string, unknown> = {};
+      try {
+        helpers = this.#o.scenario.helpers?.(api) ?? {};
+      } catch (error) {
+        this.#internal(error);
+      }
+      const module = { exports: {} as Record<string, unknown> };
+      const require = this.#makeRequire(helpers);
+      let moduleFailed = false;
+      let modulePromise: Promise<void>;
+      this.#inSync = true;
+      try {
+        modulePromise = moduleFunction.call(undefined, module.exports, require, module);
+      } catch (error) {
+        modulePromise = real.Promise.reject(error);
+      } finally {
+        this.#inSync = false;
+      }
+      const main = modulePromise.then(
+        () => {
+          const exports = module.exports;
+          const missing = this.#missingExport(exports);
+          if (missing) {
+            this.#errors.push({ kind: 'missing-export', message: missing, t: this.#timers.now() });
+            this.#stopped = true;
+            return undefined;
+          }
+          this.#inSync = true;
+          try {
+            return this.#o.scenario.drive(exports, api);
+          } finally {
+            this.#inSync = false;
+          }
+        },
+        (error: unknown) => {
+          moduleFailed = true;
+          this.#recordThrown('uncaught', error);
+          throw error;
+        },
+      );
+      main.then(
+        (value) => this.#settle({ state: 'fulfilled', at: this.#timers.now(), seq: ++this.#seq, value: toJson(value) }),
+        (error: unknown) => {
+          if (moduleFailed || this.#stopped) return;
+          if (error instanceof ExitRequest) return;
+          const { name, message } = describeThrown(error);
+          this.#settle({ state: 'rejected', at: this.#timers.now(), seq: ++this.#seq, error: { name, message } });
+        },
+      );
+      await (this.#timers.virtual ? this.#driveVirtual() : this.#driveReal());
+      if (this.#settled.state === 'pending') this.#pendingAtSettle = this.#openLearnerSpans();
+    } finally {
+      this.#restoreGlobals();
+      if (this.#timers instanceof RealTimers) this.#timers.dispose();
+    }
+    this.#flush(true);
+    return {
+      scenario: this.#o.scenario.name,
+      mode: this.#o.mode,
+      params: this.#o.scenario.params ?? null,
+      logs: this.#logs,
+      droppedLines: this.#dropped,
+      outputTruncated: this.#truncated,
+      spans: this.#spans,
+      errors: this.#errors,
+      settled: this.#settled,
+      pendingAtSettle: this.#pendingAtSettle,
+      totalTime: this.#timers.now(),
+      record: this.#record,
+    };
+  }
+
+  // ── drivers ────────────────────────────────────────────────────────────
+
+  /** Check: fire virtual timers one at a time, with a real event-loop turn before each. */
+  async #driveVirtual(): Promise<void> {
+    const timers = this.#timers as VirtualTimers;
+    for (;;) {
+      await realTurn();
+      this.#flush(false);
+      if (this.#stopped) return;
+      if (real.now() > this.#o.deadline) return this.#overBudget();
+      const next = timers.clock.nextDue();
+      if (next === undefined) return;
+      if (this.#settled.state !== 'pending') {
+        if (next > this.#settled.at + this.#o.graceMs) return;
+      } else if (next > VIRTUAL_LIMIT_MS) {
+        return this.#virtualLimit(`main had not finished after ${VIRTUAL_LIMIT_MS / 1000} s of simulated time`);
+      }
+      if (++this.#firings > MAX_TIMER_FIRINGS) {
+        return this.#virtualLimit(`your code fired more than ${MAX_TIMER_FIRINGS.toLocaleString('en')} timers without finishing`);
+      }
+      timers.clock.fireNext();
+    }
+  }
+
+  /** Run: real timers fire themselves; poll until main settles and its timers are done. */
+  async #driveReal(): Promise<void> {
+    let idleSince: number | undefined;
+    for (;;) {
+      await realSleep(5);
+      this.#flush(false);
+      if (this.#stopped) return;
+      if (real.now() > this.#o.deadline) return this.#overBudget();
+      const settled = this.#settled.state !== 'pending';
+      const queued = this.#timers.size;
+      if (settled && (queued === 0 || this.#timers.now() > (this.#settled as { at: number }).at + this.#o.graceMs)) return;
+      if (!settled && queued === 0) {
+        // Nothing can wake main up any more; give stray promise jobs a moment, then stop.
+        idleSince ??= real.now();
+        if (real.now() - idleSince > 50) return;
+      } else {
+        idleSince = undefined;
+      }
+    }
+  }
+
+  #overBudget(): void {
+    this.#stopped = true;
+    this.#errors.push({
+      kind: 'budget',
+      message: `Your code ran for more than ${(this.#o.budgetMs / 1000).toLocaleString('en')} s and was stopped. Is there a loop that never ends, or one that never gives the event loop a turn?`,
+      t: this.#timers.now(),
+    });
+  }
+
+  #virtualLimit(message: string): void {
+    this.#stopped = true;
+    const pending = this.#openLearnerSpans().map((s) => s.label);
+    this.#errors.push({
+      kind: 'virtual-limit',
+      message: `${message}${pending.length ? `; still running: ${summariseLabels(pending)}` : ''}. Is a timer or an interval never cleared?`,
+      t: this.#timers.now(),
+    });
+  }
+
+  #settle(settled: Settled): void {
+    if (this.#settled.state !== 'pending') return;
+    this.#settled = settled;
+    this.#pendingAtSettle = this.#openLearnerSpans();
+  }
+
+  #openLearnerSpans(): ScenarioObservation['pendingAtSettle'] {
+    return this.#spans
+      .filter((s) => s.end === null && s.owner === 'learner')
+      .map(({ id, label, kind }) => ({ id, label, kind }));
+  }
+
+  // ── recording ──────────────────────────────────────────────────────────
+
+  #phase(): LogLine['phase'] {
+    return this.#inSync ? 'sync' : this.#firstTimerFired ? 'timer' : 'microtask';
+  }
+
+  #log(stream: LogLine['stream'], text: string): void {
+    if (this.#logs.length >= MAX_LOG_LINES) {
+      this.#dropped++;
+      this.#truncated = true;
+      return;
+    }
+    if (text.length > MAX_LINE_CHARS) {
+      text = `${text.slice(0, MAX_LINE_CHARS)}… (${(text.length - MAX_LINE_CHARS).toLocaleString('en')} more characters not shown)`;
+      this.#truncated = true;
+    }
+    if (this.#groupIndent) text = text.replace(/^/gm, this.#groupIndent);
+    const line: LogLine = { t: this.#timers.now(), stream, text, phase: this.#phase(), seq: ++this.#seq };
+    if (this.#currentTimer !== undefined) line.timer = this.#currentTimer;
+    this.#logs.push(line);
+  }
+
+  #flush(force: boolean): void {
+    if (!this.#o.onLogs) return;
+    const now = real.now();
+    if (!force && now - this.#lastFlush < 40) return;
+    this.#lastFlush = now;
+    if (this.#flushedLogs < this.#logs.length) {
+      this.#o.onLogs(this.#logs.slice(this.#flushedLogs));
+      this.#flushedLogs = this.#logs.length;
+    }
+  }
+
+  #startSpan(label: string, kind: SpanKind, owner: Span['owner'], extra: Partial<Span> = {}): Span | undefined {
+    this.#spanCount++;
+    if (this.#spans.length >= MAX_SPANS) return undefined;
+    const span: Span = { id: this.#spanCount, label, kind, start: this.#timers.now(), end: null, owner, ...extra };
+    this.#spans.push(span);
+    return span;
+  }
+
+  #endSpan(span: Span | undefined, outcome: Span['outcome'] = 'ok'): void {
+    if (!span || span.end !== null) return;
+    span.end = this.#timers.now();
+    span.endSeq = ++this.#seq;
+    span.outcome = outcome;
+  }
+
+  #recordThrown(kind: 'uncaught' | 'unhandled-rejection', error: unknown): void {
+    if (error instanceof ExitRequest) return;
+    const { name, message } = describeThrown(error);
+    const position = learnerPosition(error);
+    const where = position ? ` (line ${position.line}, column ${position.column})` : '';
+    const what = kind === 'uncaught' ? 'Uncaught' : 'Unhandled promise rejection:';
+    this.#errors.push({
+      kind,
+      name,
+      message: `${what} ${name === 'undefined' || name === 'null' || name === 'string' || !(error instanceof Error) ? message : `${name}: ${message}`}${where}`,
+      ...position,
+      t: this.#timers.now(),
+    });
+  }
+
+  #internal(error: unknown): void {
+    this.#errors.push({ kind: 'internal', message: `The course's harness failed: ${describeThrown(error).message}`, t: this.#timers.now() });
+    this.#stopped = true;
+  }
+
+  #missingExport(exports: Record<string, unknown>): string | undefined {
+    for (const [name, kind] of Object.entries(this.#o.exports)) {
+      const value = exports[name];
+      if (value === undefined) {
+        return `Your code doesn't export \`${name}\`. Add \`export\` in front of its declaration, e.g. \`export ${kind === 'function' ? `async function ${name}` : `const ${name}`}\`.`;
+      }
+      if (kind === 'function' && typeof value !== 'function') return `\`${name}\` must be a function, but your code exports ${inspect(value, 0)}.`;
+      if (kind === 'array' && !Array.isArray(value)) return `\`${name}\` must be an array, but your code exports ${inspect(value, 0)}.`;
+    }
+    return undefined;
+  }
+
+  // ── timers ─────────────────────────────────────────────────────────────
+
+  /** Schedules a timer through the clock, with a span unless `silent`. */
+  #timer(
+    callback: (...args: unknown[]) => void,
+    ms: unknown,
+    args: unknown[],
+    opts: { kind: 'timer' | 'interval' | 'immediate'; owner: 'learner' | 'harness'; label?: string; silent?: boolean },
+  ): number {
+    const delay = opts.kind === 'immediate' ? 0 : normaliseMs(ms);
+    const repeat = opts.kind === 'interval';
+    const record: TimerRecord = { owner: opts.owner, repeat };
+    if (opts.owner === 'learner' && !opts.silent) record.number = ++this.#learnerTimerNumber;
+    const label =
+      opts.label ??
+      (opts.kind === 'immediate' ? 'setImmediate' : `${opts.kind === 'interval' ? 'setInterval' : 'setTimeout'} ${delay} ms`);
+    const span = opts.silent
+      ? undefined
+      : this.#startSpan(label, opts.kind, opts.owner, { ms: delay, ...(record.number ? { timer: record.number } : {}) });
+    record.spanId = span?.id;
+    if (typeof callback !== 'function') {
+      throw new TypeError(`The "callback" argument must be of type function. Received ${inspect(callback, 0)}`);
+    }
+    const id = this.#timers.schedule(
+      () => {
+        if (!repeat) {
+          this.#timerRecords.delete(id);
+          this.#endSpan(span);
+        }
+        this.#firstTimerFired = true;
+        const previous = this.#currentTimer;
+        this.#currentTimer = record.number;
+        try {
+          callback(...args);
+        } catch (error) {
+          this.#recordThrown('uncaught', error);
+        } finally {
+          this.#currentTimer = previous;
+        }
+      },
+      delay,
+      repeat,
+    );
+    this.#timerRecords.set(id, record);
+    return id;
+  }
+
+  #clear(handle: unknown): void {
+    const id = handleId(handle);
+    if (id === undefined) return;
+    const record = this.#timerRecords.get(id);
+    if (!record) return;
+    this.#timerRecords.delete(id);
+    this.#timers.cancel(id);
+    const span = record.spanId !== undefined ? this.#spans.find((s) => s.id === record.spanId) : undefined;
+    this.#endSpan(span, 'cleared');
+  }
+
+  // ── what learner code sees ─────────────────────────────────────────────
+
+  #installGlobals(): void {
+    const g = globalThis as Record<string, unknown>;
+    const set = (target: Record<string, unknown>, key: string, value: unknown) => {
+      const had = Object.prototype.hasOwnProperty.call(target, key);
+      const before = Object.getOwnPropertyDescriptor(target, key);
+      Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: before?.enumerable ?? false });
+      this.#restore.push(() => {
+        if (had && before) Object.defineProperty(target, key, before);
+        else delete target[key];
+      });
+    };
+    const timerApi = this.#timerApi();
+    for (const [key, value] of Object.entries(timerApi)) set(g, key, value);
+    set(g, 'console', this.#console());
+    set(g, 'fetch', this.#fetch());
+    if (this.#timers.virtual) {
+      set(g, 'Date', this.#virtualDate());
+      set(g, 'performance', { now: () => this.#timers.now(), timeOrigin: VIRTUAL_EPOCH, mark() {}, measure() {} });
+    }
+    if (typeof AbortSignal !== 'undefined') {
+      set(AbortSignal as unknown as Record<string, unknown>, 'timeout', (ms: number) => this.#abortTimeout(ms));
+    }
+    this.#installProcess(set);
+    this.#installErrorListeners();
+  }
+
+  #restoreGlobals(): void {
+    while (this.#restore.length) this.#restore.pop()!();
+  }
+
+  #installProcess(set: (target: Record<string, unknown>, key: string, value: unknown) => void): void {
+    const g = globalThis as Record<string, unknown>;
+    const exit = (code?: unknown) => {
+      const status = code === undefined ? 0 : Number(code);
+      this.#errors.push({
+        kind: 'exit',
+        message: `Your code called process.exit(${code === undefined ? '' : inspect(code, 0)}), which ends the whole program at once: nothing after it ran. Let main finish (or throw an error) instead.`,
+        t: this.#timers.now(),
+      });
+      this.#stopped = true;
+      throw new ExitRequest(status);
+    };
+    const processObject = g.process as Record<string, unknown> | undefined;
+    if (processObject && typeof processObject.on === 'function') {
+      set(processObject, 'exit', exit);
+    } else {
+      // A browser worker has no `process`: give learners the parts course code uses.
+      set(g, 'process', {
+        env: {},
+        argv: ['node', 'main.js'],
+        platform: 'browser',
+        exit,
+        nextTick: (fn: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => fn(...args)),
+        hrtime: Object.assign(() => [0, 0], { bigint: () => BigInt(Math.round(this.#timers.now() * 1e6)) }),
+        on: () => undefined,
+      });
+    }
+  }
+
+  #installErrorListeners(): void {
+    const onRejection = (reason: unknown) => this.#recordThrown('unhandled-rejection', reason);
+    const onUncaught = (error: unknown) => this.#recordThrown('uncaught', error);
+    const processObject = (globalThis as { process?: { on?: unknown; off?: unknown } }).process as
+      | { on: (e: string, f: (x: unknown) => void) => void; off: (e: string, f: (x: unknown) => void) => void }
+      | undefined;
+    if (processObject && typeof processObject.on === 'function' && typeof processObject.off === 'function') {
+      processObject.on('unhandledRejection', onRejection);
+      processObject.on('uncaughtException', onUncaught);
+      this.#restore.push(() => {
+        processObject.off('unhandledRejection', onRejection);
+        processObject.off('uncaughtException', onUncaught);
+      });
+      return;
+    }
+    const target = globalThis as unknown as {
+      addEventListener?: (type: string, f: (event: never) => void) => void;
+      removeEventListener?: (type: string, f: (event: never) => void) => void;
+    };
+    if (typeof target.addEventListener !== 'function') return;
+    const rejectionEvent = (event: { reason: unknown; preventDefault(): void }) => {
+      event.preventDefault();
+      onRejection(event.reason);
+    };
+    const errorEvent = (event: { error: unknown; message: string; preventDefault(): void }) => {
+      event.preventDefault();
+      onUncaught(event.error ?? event.message);
+    };
+    target.addEventListener('unhandledrejection', rejectionEvent);
+    target.addEventListener('error', errorEvent);
+    this.#restore.push(() => {
+      target.removeEventListener?.('unhandledrejection', rejectionEvent);
+      target.removeEventListener?.('error', errorEvent);
+    });
+  }
+
+  #timerApi() {
+    const learner = (kind: 'timer' | 'interval' | 'immediate') =>
+      (callback: (...a: unknown[]) => void, ms?: unknown, ...args: unknown[]) =>
+        new TimerHandle(this.#timer(callback, ms, args, { kind, owner: 'learner' }), this);
+    return {
+      setTimeout: learner('timer'),
+      setInterval: learner('interval'),
+      setImmediate: (callback: (...a: unknown[]) => void, ...args: unknown[]) =>
+        new TimerHandle(this.#timer(callback, 0, args, { kind: 'immediate', owner: 'learner' }), this),
+      clearTimeout: (h: unknown) => this.#clear(h),
+      clearInterval: (h: unknown) => this.#clear(h),
+      clearImmediate: (h: unknown) => this.#clear(h),
+    };
+  }
+
+  /** Used by TimerHandle.refresh(). */
+  refresh(handle: TimerHandle): void {
+    void handle;
+  }
+
+  #virtualDate(): DateConstructor {
+    const now = () => VIRTUAL_EPOCH + this.#timers.now();
+    const RealDate = real.Date;
+    class VirtualDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(now());
+        else super(...(args as [number]));
+      }
+      static override now(): number {
+        return Math.floor(now());
+      }
+    }
+    // Date() called without `new` returns a string, as the real one does.
+    return new Proxy(VirtualDate, {
+      apply: () => new RealDate(now()).toString(),
+    }) as unknown as DateConstructor;
+  }
+
+  #abortTimeout(ms: number): AbortSignal {
+    const controller = new AbortController();
+    this.#timer(
+      () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      ms,
+      [],
+      { kind: 'timer', owner: 'harness', label: `AbortSignal.timeout(${normaliseMs(ms)})` },
+    );
+    return controller.signal;
+  }
+
+  #console(): Console {
+    const counts = new Map<string, number>();
+    const timers = new Map<string, number>();
+    const print = (stream: LogLine['stream']) => (...args: unknown[]) => {
+      if (this.#logs.length >= MAX_LOG_LINES) {
+        this.#dropped++;
+        this.#truncated = true;
+        return;
+      }
+      this.#log(stream, formatArgs(args));
+    };
+    const elapsed = (label: string) => {
+      const ms = this.#timers.now() - (timers.get(label) ?? 0);
+      return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
+    };
+    const consoleObject = {
+      log: print('log'),
+      info: print('info'),
+      debug: print('debug'),
+      warn: print('warn'),
+      error: print('error'),
+      trace: print('error'),
+      dir: (value: unknown) => print('log')(value),
+      table: (value: unknown) => print('log')(value),
+      assert: (condition: unknown, ...args: unknown[]) => {
+        if (!condition) print('error')('Assertion failed' + (args.length ? ':' : ''), ...args);
+      },
+      count: (label = 'default') => {
+        const n = (counts.get(label) ?? 0) + 1;
+        counts.set(label, n);
+        print('log')(`${label}: ${n}`);
+      },
+      countReset: (label = 'default') => void counts.delete(label),
+      time: (label = 'default') => void timers.set(label, this.#timers.now()),
+      timeLog: (label = 'default', ...args: unknown[]) => print('log')(`${label}: ${elapsed(label)}`, ...args),
+      timeEnd: (label = 'default') => {
+        print('log')(`${label}: ${elapsed(label)}`);
+        timers.delete(label);
+      },
+      group: (...args: unknown[]) => {
+        if (args.length) print('log')(...args);
+        this.#groupIndent += '  ';
+      },
+      groupEnd: () => void (this.#groupIndent = this.#groupIndent.slice(2)),
+    };
+    return consoleObject as unknown as Console;
+  }
+
+  #fetch() {
+    return (input: unknown, init?: { signal?: AbortSignal | null }) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : String((input as { url?: unknown })?.url ?? input);
+      const route = this.#routes[url];
+      const signal = init?.signal ?? undefined;
+      if (!route) {
+        const known = Object.keys(this.#routes);
+        return real.Promise.reject(
+          new TypeError(
+            known.length
+              ? `fetch failed: ${url} is not one of this exercise's URLs (${known.join(', ')})`
+              : `fetch failed: this sandbox has no network, so ${url} can't be reached`,
+          ),
+        );
+      }
+      return this.#simulate(url, 'fetch', route.latency, () => makeResponse(url, route), signal, `${route.status} ${url}`);
+    };
+  }
+
+  /** A learner-owned piece of work that takes `ms` and can be aborted. */
+  #simulate<T>(label: string, kind: SpanKind, ms: number, settle: () => T, signal?: AbortSignal, detail?: string): Promise<T> {
+    return new real.Promise<T>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const span = this.#startSpan(label, kind, 'learner', { ms, ...(detail ? { detail } : {}) });
+      const onAbort = () => {
+        this.#clear(id);
+        this.#endSpan(span, 'aborted');
+        reject(signal!.reason);
+      };
+      const id = this.#timer(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          let value: T;
+          try {
+            value = settle();
+          } catch (error) {
+            this.#endSpan(span, 'error');
+            reject(error);
+            return;
+          }
+          this.#endSpan(span, 'ok');
+          resolve(value);
+        },
+        ms,
+        [],
+        { kind: 'timer', owner: 'learner', silent: true },
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  #makeRequire(helpers: Record<string, unknown>) {
+    const timerApi = this.#timerApi();
+    const timersPromises = createTimersPromises({
+      sleep: (ms, signal, label) => this.#sleep(ms, signal, label),
+      immediate: () => new real.Promise<void>((resolve) => void this.#timer(resolve, 0, [], { kind: 'immediate', owner: 'learner' })),
+    });
+    const modules: Record<string, unknown> = {
+      '@course/helpers': helpers,
+      'node:timers/promises': timersPromises,
+      'timers/promises': timersPromises,
+      'node:timers': timerApi,
+      timers: timerApi,
+    };
+    return (name: string) => {
+      if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
+      throw new Error(
+        `Cannot find module '${name}'. In this course you can import from "@course/helpers" and "node:timers/promises".`,
+      );
+    };
+  }
+
+  #sleep(ms: number, signal?: AbortSignal, label?: string): Promise<void> {
+    return new real.Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const delay = normaliseMs(ms);
+      const onAbort = () => {
+        this.#clear(id);
+        const record = this.#spans.find((s) => s.id === spanId);
+        if (record) record.outcome = 'aborted';
+        reject(signal!.reason);
+      };
+      const id = this.#timer(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        delay,
+        [],
+        { kind: 'timer', owner: 'learner', label: label ?? `sleep(${delay})` },
+      );
+      const spanId = this.#timerRecords.get(id)?.spanId;
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  #api(): HarnessApi {
+    const self = this;
+    return {
+      mode: this.#o.mode,
+      now: () => this.#timers.now(),
+      sleep: (ms, signal, label) => this.#sleep(ms, signal, label),
+      operation: (label, ms, settle, opts) => this.#simulate(label, 'op', ms, settle, opts?.signal, opts?.detail),
+      blockFor: (ms) => {
+        if (!(ms > 0)) return;
+        const last = this.#spans.at(-1);
+        if (last && last.kind === 'cpu' && last.end === this.#timers.now()) {
+          this.#timers.advance(ms);
+          last.end = this.#timers.now();
+          last.endSeq = ++this.#seq;
+          last.ms = (last.ms ?? 0) + ms;
+        } else {
+          const span = this.#startSpan('CPU work', 'cpu', 'learner', { ms });
+          this.#timers.advance(ms);
+          this.#endSpan(span);
+        }
+      },
+      span: (label, kind = 'user', detail) => {
+        const span = this.#startSpan(label, kind, 'learner', detail ? { detail } : {});
+        const handle: SpanHandle = { id: span?.id ?? -1, end: (outcome = 'ok') => this.#endSpan(span, outcome) };
+        return handle;
+      },
+      record: (key, value) => {
+        this.#record[key] = toJson(value);
+      },
+      harnessTimeout: (fn, ms, label) => {
+        this.#timer(fn, ms, [], { kind: 'timer', owner: 'harness', label });
+      },
+      random: () => this.#random(),
+      token: () => Math.floor(this.#random() * 36 ** 4).toString(36).padStart(4, '0'),
+      routes: (routes) => {
+        self.#routes = { ...routes };
+      },
+      log: (text) => this.#log('info', text),
+    };
+  }
+}
+
+/** What setTimeout returns: a Node-style Timeout that also converts to its number. */
+class TimerHandle {
+  readonly id: number;
+  readonly #owner: { refresh(handle: TimerHandle): void };
+  constructor(id: number, owner: { refresh(handle: TimerHandle): void }) {
+    this.id = id;
+    this.#owner = owner;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+  hasRef(): boolean {
+    return true;
+  }
+  refresh(): this {
+    this.#owner.refresh(this);
+    return this;
+  }
+  [Symbol.toPrimitive](): number {
+    return this.id;
+  }
+}
+
+function handleId(handle: unknown): number | undefined {
+  if (handle instanceof TimerHandle) return handle.id;
+  if (typeof handle === 'number') return handle;
+  if (typeof handle === 'string' && /^\d+$/.test(handle)) return Number(handle);
+  return undefined;
+}
+
+function normaliseMs(ms: unknown): number {
+  const n = Number(ms);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 2_147_483_647) : 0;
+}
+
+function makeResponse(url: string, route: Route) {
+  let used = false;
+  const body = () => {
+    if (used) return real.Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    used = true;
+    return real.Promise.resolve(route.body);
+  };
+  return {
+    url,
+    ok: route.status >= 200 && route.status < 300,
+    status: route.status,
+    statusText: route.statusText ?? STATUS_TEXT[route.status] ?? '',
+    redirected: false,
+    headers: new Map([['content-type', route.contentType ?? 'text/plain']]),
+    get bodyUsed() {
+      return used;
+    },
+    text: body,
+    json: () => body().then((text) => JSON.parse(text)),
+  };
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** A JSON copy of any value a learner returns: errors and functions become readable strings. */
+export function toJson(value: unknown, depth = 6): Json {
+  if (value === undefined) return null;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value !== 'object' || depth <= 0) return inspect(value, 0);
+  if (value instanceof Error) return { $error: `${value.name}: ${value.message}` };
+  if (Array.isArray(value)) return value.slice(0, 1000).map((v) => toJson(v, depth - 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return inspect(value, 1);
+  const out: Record<string, Json> = {};
+  for (const key of Object.keys(value).slice(0, 200)) out[key] = toJson((value as Record<string, unknown>)[key], depth - 1);
+  return out;
+}
+
+function summariseLabels(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].map(([label, n]) => (n > 1 ? `${label} (×${n})` : label)).join(', ');
+}
+
+export function hashString(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+/** Small seeded PRNG (mulberry32): generated cases repeat exactly for a seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The judge: (check spec, Observation) → Verdict. Pure: it never runs learner
+ * code, so nothing the learner wrote can change what it decides.
+ */
+import type { LearnerError, Observation, ScenarioObservation } from '../harness/observation.ts';
+import type { Check, CheckOutcome, CheckSpec } from '../exercise/spec.ts';
+import type { CheckResult, Verdict } from './verdict.ts';
+import { lineDiff } from './diff.ts';
+
+export const RUNS_CHECK_ID = 'runs';
+
+/** Errors after which nothing else about a scenario can be trusted. */
+const FATAL: ReadonlySet<LearnerError['kind']> = new Set([
+  'syntax',
+  'missing-export',
+  'budget',
+  'virtual-limit',
+  'exit',
+  'uncaught',
+  'sandbox',
+  'internal',
+]);
+
+export function judge(spec: Pick<CheckSpec, 'checks'>, observation: Observation): Verdict {
+  const broken = brokenScenarios(observation);
+  const runs = runsCheck(observation, broken);
+  const results: CheckResult[] = [runs];
+  for (const check of spec.checks) results.push(runCheck(check, observation, broken));
+  const failed = results.filter((r) => !r.passed).length;
+  return {
+    exercise: observation.exercise,
+    passed: failed === 0,
+    checks: results,
+    summary: failed === 0 ? 'All checks passed' : `${failed} of ${results.length} checks failed`,
+  };
+}
+
+/** Why each scenario that didn't run to the end stopped, in a learner's words. */
+function brokenScenarios(observation: Observation): Map<string, string> {
+  const broken = new Map<string, string>();
+  for (const scenario of observation.scenarios) {
+    const fatal = scenario.errors.find((e) => FATAL.has(e.kind));
+    if (fatal) broken.set(scenario.scenario, fatal.message);
+    else if (scenario.settled.state === 'pending') broken.set(scenario.scenario, neverFinished(scenario));
+  }
+  return broken;
+}
+
+function neverFinished(scenario: ScenarioObservation): string {
+  const pending = scenario.pendingAtSettle.map((p) => p.label);
+  return pending.length
+    ? `main never finished: it was still waiting when the run ended, with this work pending: ${pending.join(', ')}.`
+    : 'main never finished: it is waiting on a promise that nothing will ever resolve (nothing else was pending). Did you forget to call resolve, or await something that never settles?';
+}
+
+function runsCheck(observation: Observation, broken: Map<string, string>): CheckResult {
+  const base = { id: RUNS_CHECK_ID, title: 'Your code runs to the end' };
+  if (observation.compileError) {
+    const e = observation.compileError;
+    const where = e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ''})` : '';
+    const prefix = e.kind === 'syntax' ? 'Your code has a syntax error' : 'Your code could not be loaded';
+    return { ...base, passed: false, message: `${prefix}: ${e.message}${e.message.includes('line') ? '' : where}` };
+  }
+  if (observation.scenarios.length === 0) {
+    return { ...base, passed: false, message: 'Nothing ran: the run was stopped before any scenario started.' };
+  }
+  const many = observation.scenarios.length > 1;
+  for (const scenario of observation.scenarios) {
+    const reason = broken.get(scenario.scenario);
+    if (reason) return { ...base, passed: false, message: many ? `In the "${scenario.scenario}" case: ${reason}` : reason };
+  }
+  return { ...base, passed: true, message: 'It ran to the end without crashing.' };
+}
+
+function runCheck(check: Check, observation: Observation, broken: Map<string, string>): CheckResult {
+  const base = { id: check.id, title: check.title };
+  if (observation.compileError) return { ...base, passed: false, message: 'Not checked: fix the error above first.' };
+  for (const name of check.scenarios) {
+    if (!observation.scenarios.some((s) => s.scenario === name)) {
+      return { ...base, passed: false, message: `Not checked: the "${name}" case never ran, because an earlier one was stopped.` };
+    }
+    if (broken.has(name)) return { ...base, passed: false, message: 'Not checked: your code did not run to the end (see above).' };
+  }
+  let outcome: CheckOutcome;
+  try {
+    outcome = check.verify({
+      observation,
+      scenario(name) {
+        const found = observation.scenarios.find((s) => s.scenario === name);
+        if (!found) throw new Error(`no scenario named ${name}`);
+        return found;
+      },
+    });
+  } catch (error) {
+    return { ...base, passed: false, message: `The checker itself failed (${String(error)}); this is a bug in the course, not in your code.` };
+  }
+  if (outcome.passed) return { ...base, passed: true, message: outcome.message ?? 'Passed.' };
+  const result: CheckResult = { ...base, passed: false, message: outcome.message };
+  if (outcome.expected !== undefined) result.expected = outcome.expected;
+  if (outcome.actual !== undefined) result.actual = outcome.actual;
+  if (isLines(outcome.expected) && isLines(outcome.actual)) result.diff = lineDiff(outcome.expected, outcome.actual);
+  return result;
+}
+
+function isLines(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}

@@ -1,0 +1,22 @@
+import type { Json } from '../harness/observation.ts';
+import type { DiffLine } from './diff.ts';
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  passed: boolean;
+  /** For a learner: what went wrong and the likely mistake, or a note on a pass. */
+  message: string;
+  expected?: Json;
+  actual?: Json;
+  /** For output checks: expected against printed, line by line. */
+  diff?: DiffLine[];
+}
+
+export interface Verdict {
+  exercise: string;
+  passed: boolean;
+  checks: CheckResult[];
+  /** One line: "All checks passed" or "2 of 6 checks failed". */
+  summary: string;
+}
