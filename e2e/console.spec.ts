@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { allPaths } from './site.ts';
+
+test('no page logs a console error, throws, or fails to load a resource', async ({ page }) => {
+  const paths = await allPaths(page);
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`${page.url()}: console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`${page.url()}: uncaught: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`${req.url()}: request failed: ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`${res.url()}: HTTP ${res.status()}`);
+  });
+  for (const path of paths) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path, { waitUntil: 'load' });
+    }
+    // The theme button runs the only script a lesson has.
+    await page.getByRole('button', { name: 'Theme' }).click();
+  }
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,57 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/ensure-chromium.mjs';
+
+/** Port of the preview server the browser tests run against. */
+const port = Number(process.env.E2E_PORT ?? 4399);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// `npm run test:e2e` runs scripts/ensure-chromium.mjs first, which installs
+// or explains; here we only look one up.
+const executablePath = await findChromium();
+if (!executablePath) {
+  throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` for how to get one.');
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // Two cores on CI; more workers only contend with the preview server.
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath,
+          // Flags that work on CI containers and offline machines.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  // The tests run against the production build, served by `astro preview`
+  // (which sends the cross-origin isolation headers, like the dev server).
+  webServer: {
+    command: `npm run build && npm run preview -- --host 127.0.0.1 --port ${port}`,
+    url: baseURL,
+    timeout: 180_000,
+    // Set E2E_REUSE_SERVER=1 to test against a preview you already started.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
