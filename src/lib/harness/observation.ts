@@ -77,7 +77,7 @@ export interface LearnerError {
 
 export type Settled =
   | { state: 'fulfilled'; at: number; seq: number; value: Json }
-  | { state: 'rejected'; at: number; seq: number; error: { name: string; message: string } }
+  | { state: 'rejected'; at: number; seq: number; error: { name: string; message: string; line?: number; column?: number } }
   | { state: 'pending' };
 
 export interface ScenarioObservation {

@@ -154,7 +154,8 @@ class ScenarioRun {
           if (moduleFailed || this.#stopped) return;
           if (error instanceof ExitRequest) return;
           const { name, message } = describeThrown(error);
-          this.#settle({ state: 'rejected', at: this.#timers.now(), seq: ++this.#seq, error: { name, message } });
+          const position = learnerPosition(error);
+          this.#settle({ state: 'rejected', at: this.#timers.now(), seq: ++this.#seq, error: { name, message, ...position } });
         },
       );
       await (this.#timers.virtual ? this.#driveVirtual() : this.#driveReal());
@@ -276,6 +277,8 @@ class ScenarioRun {
     const line: LogLine = { t: this.#timers.now(), stream, text, phase: this.#phase(), seq: ++this.#seq };
     if (this.#currentTimer !== undefined) line.timer = this.#currentTimer;
     this.#logs.push(line);
+    // Sent at once: if the next statement is `while (true) {}`, this line still reaches the page.
+    this.#flush(true);
   }
 
   #flush(force: boolean): void {

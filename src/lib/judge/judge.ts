@@ -42,8 +42,25 @@ function brokenScenarios(observation: Observation): Map<string, string> {
     const fatal = scenario.errors.find((e) => FATAL.has(e.kind));
     if (fatal) broken.set(scenario.scenario, fatal.message);
     else if (scenario.settled.state === 'pending') broken.set(scenario.scenario, neverFinished(scenario));
+    else if (scenario.settled.state === 'rejected' && isCrash(scenario.settled.error.name)) {
+      const e = scenario.settled.error;
+      const where = e.line ? ` (line ${e.line}, column ${e.column})` : '';
+      const what = BUG_ERRORS.has(e.name) ? `${e.name}: ${e.message}` : e.message;
+      broken.set(scenario.scenario, `Your code crashed: ${what}${where}.`);
+    }
   }
   return broken;
+}
+
+/**
+ * Errors that mean a bug in the learner's code rather than a failure the
+ * exercise may expect (a 404, a timeout): these, and throws of non-Errors.
+ */
+const BUG_ERRORS: ReadonlySet<string> = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError', 'EvalError', 'URIError']);
+const NON_ERRORS: ReadonlySet<string> = new Set(['undefined', 'null', 'string', 'number', 'boolean', 'object', 'bigint', 'symbol', 'function']);
+
+function isCrash(name: string): boolean {
+  return BUG_ERRORS.has(name) || NON_ERRORS.has(name);
 }
 
 function neverFinished(scenario: ScenarioObservation): string {
@@ -69,7 +86,11 @@ function runsCheck(observation: Observation, broken: Map<string, string>): Check
     const reason = broken.get(scenario.scenario);
     if (reason) return { ...base, passed: false, message: many ? `In the "${scenario.scenario}" case: ${reason}` : reason };
   }
-  return { ...base, passed: true, message: 'It ran to the end without crashing.' };
+  const cut = observation.scenarios.find((s) => s.outputTruncated);
+  const note = cut
+    ? ` Its output was cut: only the first ${cut.logs.length.toLocaleString('en')} lines were kept${cut.droppedLines ? ` and ${cut.droppedLines.toLocaleString('en')} more were dropped` : ''}, and very long lines were shortened.`
+    : '';
+  return { ...base, passed: true, message: `It ran to the end without crashing.${note}` };
 }
 
 function runCheck(check: Check, observation: Observation, broken: Map<string, string>): CheckResult {

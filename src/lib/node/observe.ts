@@ -23,7 +23,7 @@ export interface ObserveOptions {
 }
 
 /** Time to start a worker and load the harness, on top of the learner's budget. */
-const STARTUP_SLACK_MS = 3000;
+const STARTUP_SLACK_MS = 1000;
 /** Memory a learner's run may use before the worker is stopped. */
 const HEAP_LIMIT_MB = 512;
 
