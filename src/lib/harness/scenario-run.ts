@@ -22,6 +22,7 @@ import { real, realSleep, realTurn } from './real.ts';
 import { describeThrown, formatArgs, inspect } from './format.ts';
 import { learnerPosition } from './transpile.ts';
 import { createTimersPromises } from './timers-promises.ts';
+import { budgetMessage } from './stopped.ts';
 
 /** Output cap: about a thousand lines, each at most 10 000 characters. */
 export const MAX_LOG_LINES = 1000;
@@ -228,11 +229,7 @@ class ScenarioRun {
 
   #overBudget(): void {
     this.#stopped = true;
-    this.#errors.push({
-      kind: 'budget',
-      message: `Your code ran for more than ${(this.#o.budgetMs / 1000).toLocaleString('en')} s and was stopped. Is there a loop that never ends, or one that never gives the event loop a turn?`,
-      t: this.#timers.now(),
-    });
+    this.#errors.push({ kind: 'budget', message: budgetMessage(this.#o.budgetMs), t: this.#timers.now() });
   }
 
   #virtualLimit(message: string): void {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { hashString } from '../harness/scenario-run.ts';
-import type { LogLine, Mode, Observation, ScenarioObservation } from '../harness/observation.ts';
+import type { LogLine, Mode, Observation } from '../harness/observation.ts';
+import { budgetMessage, stoppedObservation } from '../harness/stopped.ts';
 import { DEFAULT_BUDGET_MS } from '../harness/run-exercise.ts';
 import type { WorkerInput, WorkerMessage } from './harness-worker.ts';
 
@@ -80,7 +81,6 @@ export async function observe(options: ObserveOptions): Promise<Observation> {
   worker.stdout.resume();
   worker.stderr.resume();
   let scenario: string | undefined;
-  let started = false;
   const streamed = new Map<string, LogLine[]>();
 
   return new Promise<Observation>((resolve) => {
@@ -92,35 +92,21 @@ export async function observe(options: ObserveOptions): Promise<Observation> {
       void worker.terminate();
       resolve(observation);
     };
-    const stopped = (kind: 'budget' | 'internal', message: string): Observation => {
-      const partial: ScenarioObservation = {
-        scenario: scenario ?? 'loading',
+    const stopped = (kind: 'budget' | 'internal', message: string): Observation =>
+      stoppedObservation({
+        exercise: options.exercise,
         mode: options.mode,
-        params: null,
-        logs: streamed.get(scenario ?? '') ?? [],
-        droppedLines: 0,
-        outputTruncated: false,
-        spans: [],
-        errors: [{ kind, message }],
-        settled: { state: 'pending' },
-        pendingAtSettle: [],
-        totalTime: 0,
-        record: {},
-      };
-      return { exercise: options.exercise, mode: options.mode, seed: options.seed, scenarios: started ? [partial] : [partial] };
-    };
+        seed: options.seed,
+        scenario,
+        logs: scenario ? (streamed.get(scenario) ?? []) : [],
+        error: { kind, message },
+      });
     const killTimer = setTimeout(() => {
-      finish(
-        stopped(
-          'budget',
-          `Your code ran for more than ${budgetMs / 1000} s and was stopped. Is there a loop that never ends, or one that never gives the event loop a turn (no await inside it)?`,
-        ),
-      );
+      finish(stopped('budget', budgetMessage(budgetMs)));
     }, budgetMs + STARTUP_SLACK_MS);
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'scenario') {
         scenario = message.scenario;
-        started = true;
       } else if (message.type === 'logs') {
         const lines = streamed.get(message.scenario) ?? [];
         lines.push(...message.lines);

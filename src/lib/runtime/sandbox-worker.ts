@@ -1,0 +1,48 @@
+/**
+ * The browser runtime's worker: the isomorphic harness with every check
+ * spec, started fresh for each run inside the sandbox frame (opaque origin,
+ * no network). Built by Vite as one classic script; the page hands its text
+ * to the frame, which starts it from a blob URL.
+ */
+import type { CheckSpec } from '../exercise/spec.ts';
+import { runExercise } from '../harness/run-exercise.ts';
+import { PROGRAM_ID, programSpec } from '../exercise/program-spec.ts';
+import type { FromWorker } from './protocol.ts';
+import type { RunRequest } from './runner.ts';
+
+const specs = import.meta.glob<CheckSpec>('../../../content/exercises/*/check.ts', { eager: true, import: 'default' });
+
+function specFor(request: RunRequest): CheckSpec | undefined {
+  if (request.exercise === PROGRAM_ID) return programSpec(request.routes);
+  return specs[`../../../content/exercises/${request.exercise}/check.ts`];
+}
+
+const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
+
+self.addEventListener('message', (event: MessageEvent<RunRequest>) => {
+  const request = event.data;
+  const spec = specFor(request);
+  if (!spec) {
+    post({
+      type: 'done',
+      observation: {
+        exercise: request.exercise,
+        mode: request.mode,
+        seed: request.seed,
+        scenarios: [],
+        compileError: { kind: 'internal', message: `There is no exercise called "${request.exercise}".` },
+      },
+    });
+    return;
+  }
+  void runExercise({
+    exercise: request.exercise,
+    mode: request.mode,
+    seed: request.seed,
+    source: request.source,
+    budgetMs: request.budgetMs,
+    spec,
+    onScenario: (scenario) => post({ type: 'scenario', scenario }),
+    onLogs: (scenario, lines) => post({ type: 'logs', scenario, lines }),
+  }).then((observation) => post({ type: 'done', observation }));
+}, { once: true });
