@@ -8,7 +8,11 @@ test('no page logs a console error, throws, or fails to load a resource', async 
     if (msg.type() === 'error') problems.push(`${page.url()}: console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`${page.url()}: uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`${req.url()}: request failed: ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText ?? '';
+    // Navigating on cancels what is still in flight (often the favicon): not a fault.
+    if (error !== 'net::ERR_ABORTED') problems.push(`${req.url()}: request failed: ${error}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`${res.url()}: HTTP ${res.status()}`);
   });
