@@ -1,13 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { allPaths } from './site.ts';
 
-test('a lesson without a sandbox ships no JavaScript but the inline theme script', async ({ page }) => {
+/** Markers of an interactive island (exercise, sandbox), which loads its code on purpose. */
+const INTERACTIVE = 'astro-island, [data-sandbox], [data-exercise]';
+
+test('a page without a sandbox ships no JavaScript but the inline theme script', async ({ page }) => {
+  const checked: string[] = [];
   for (const path of await allPaths(page)) {
     const scripts: string[] = [];
-    page.on('request', (req) => {
+    const onRequest = (req: { resourceType(): string; url(): string }) => {
       if (req.resourceType() === 'script') scripts.push(req.url());
-    });
+    };
+    page.on('request', onRequest);
     await page.goto(path);
+    page.off('request', onRequest);
+    if (await page.locator(INTERACTIVE).count()) continue;
+    checked.push(path);
     expect(scripts, `${path} loads scripts`).toEqual([]);
     const inline = await page.locator('script').evaluateAll((els) =>
       els.map((el) => ({ src: (el as HTMLScriptElement).src, bytes: el.textContent?.length ?? 0 })),
@@ -15,6 +23,6 @@ test('a lesson without a sandbox ships no JavaScript but the inline theme script
     expect(inline.length, `${path}: one inline script`).toBe(1);
     expect(inline[0]!.src).toBe('');
     expect(inline[0]!.bytes, 'the theme script stays tiny').toBeLessThan(1500);
-    page.removeAllListeners('request');
   }
+  expect(checked, 'the course map and the 404 page have no island').toEqual(expect.arrayContaining(['/', '/404.html']));
 });
