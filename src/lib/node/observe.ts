@@ -13,10 +13,14 @@ import type { LogLine, Mode, Observation } from '../harness/observation.ts';
 import { budgetMessage, stoppedObservation } from '../harness/stopped.ts';
 import { DEFAULT_BUDGET_MS } from '../harness/run-exercise.ts';
 import type { WorkerInput, WorkerMessage } from './harness-worker.ts';
+import type { Route } from '../exercise/spec.ts';
 
 export interface ObserveOptions {
   exercise: string;
-  checkPath: string;
+  /** The exercise's check.ts, or 'program' for a free-standing program (see program-spec.ts). */
+  checkPath: string | 'program';
+  /** Simulated fetch endpoints, for programs. */
+  routes?: Record<string, Route>;
   source: string;
   mode: Mode;
   seed: number;
@@ -41,9 +45,14 @@ export function workerBundle(checkPath: string): Promise<string> {
   if (!bundle) {
     bundle = (async () => {
       const workerModule = fileURLToPath(new URL('./harness-worker.ts', import.meta.url));
+      const programModule = fileURLToPath(new URL('../exercise/program-spec.ts', import.meta.url));
+      const specImport =
+        checkPath === 'program'
+          ? `import { programSpec } from ${JSON.stringify(programModule)};\nimport { workerData } from 'node:worker_threads';\nconst spec = programSpec(workerData.routes);\n`
+          : `import spec from ${JSON.stringify(checkPath)};\n`;
       const result = await build({
         stdin: {
-          contents: `import spec from ${JSON.stringify(checkPath)};\nimport { startWorker } from ${JSON.stringify(workerModule)};\nawait startWorker(spec);\n`,
+          contents: `${specImport}import { startWorker } from ${JSON.stringify(workerModule)};\nawait startWorker(spec);\n`,
           resolveDir: CACHE_DIR,
           loader: 'ts',
         },
@@ -67,7 +76,8 @@ export function workerBundle(checkPath: string): Promise<string> {
 
 export async function observe(options: ObserveOptions): Promise<Observation> {
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const input: WorkerInput = {
+  const input: WorkerInput & { routes?: Record<string, Route> } = {
+    routes: options.routes,
     request: { exercise: options.exercise, mode: options.mode, seed: options.seed, source: options.source, budgetMs },
   };
   const bundle = await workerBundle(options.checkPath);
