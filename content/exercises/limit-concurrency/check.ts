@@ -137,7 +137,13 @@ function drive(c: JobCase) {
       return job;
     };
     const mapLimit = exports.mapLimit as (items: number[], limit: number, fn: (item: number) => Promise<string>) => unknown;
-    return mapLimit([...c.items], c.limit, fn);
+    if (h.mode !== 'run') return mapLimit([...c.items], c.limit, fn);
+    // Run: show the learner what came back.
+    return (async () => {
+      const results = await mapLimit([...c.items], c.limit, fn);
+      h.log(`mapLimit resolved to ${JSON.stringify(results)}`);
+      return results;
+    })();
   };
 }
 
