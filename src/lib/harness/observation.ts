@@ -36,6 +36,8 @@ export interface Span {
   label: string;
   kind: SpanKind;
   start: number;
+  /** Event sequence number of the start (see LogLine.seq). */
+  startSeq: number;
   /** null while still running when the observation was taken. */
   end: number | null;
   /** Event sequence number of the end (see LogLine.seq). */

@@ -292,7 +292,7 @@ class ScenarioRun {
   #startSpan(label: string, kind: SpanKind, owner: Span['owner'], extra: Partial<Span> = {}): Span | undefined {
     this.#spanCount++;
     if (this.#spans.length >= MAX_SPANS) return undefined;
-    const span: Span = { id: this.#spanCount, label, kind, start: this.#timers.now(), end: null, owner, ...extra };
+    const span: Span = { id: this.#spanCount, label, kind, start: this.#timers.now(), startSeq: ++this.#seq, end: null, owner, ...extra };
     this.#spans.push(span);
     return span;
   }
@@ -646,7 +646,7 @@ class ScenarioRun {
     const timerApi = this.#timerApi();
     const timersPromises = createTimersPromises({
       sleep: (ms, signal, label) => this.#sleep(ms, signal, label),
-      immediate: () => new real.Promise<void>((resolve) => void this.#timer(resolve, 0, [], { kind: 'immediate', owner: 'learner' })),
+      immediate: () => new real.Promise<void>((resolve) => void this.#timer(() => resolve(), 0, [], { kind: 'immediate', owner: 'learner' })),
     });
     const modules: Record<string, unknown> = {
       '@course/helpers': helpers,

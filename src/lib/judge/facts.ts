@@ -126,8 +126,9 @@ export function nothingFloating(scenarios: string[], exportName = 'main'): Check
         const o = ctx.scenario(name);
         if (o.pendingAtSettle.length) {
           const labels = o.pendingAtSettle.map((p) => p.label);
+          const where = scenarios.length > 1 ? `In the "${name}" case, when` : 'When';
           return fail(
-            `When ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}. ` +
+            `${where} ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}. ` +
               'Something was started but never awaited: a missing `await`, or a promise from forEach/map that nobody waited for.',
           );
         }
@@ -147,8 +148,9 @@ export function noUnhandledRejections(scenarios: string[]): Check {
       for (const name of scenarios) {
         const found = unhandledRejections(ctx.scenario(name));
         if (found.length) {
+          const where = scenarios.length > 1 ? ` (in the "${name}" case)` : '';
           return fail(
-            `${found[0].message} at ${ms(found[0].t)}. In Node this crashes the program. ` +
+            `${found[0].message} at ${ms(found[0].t)}${where}. In Node this crashes the program. ` +
               'Every promise that can reject needs someone to await it (inside try/catch) or a .catch().',
           );
         }
