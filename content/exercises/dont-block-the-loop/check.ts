@@ -1,0 +1,241 @@
+import {
+  defineCheck,
+  fail,
+  ms,
+  nothingFloating,
+  pass,
+  peakConcurrency,
+  type HarnessApi,
+  type Scenario,
+  type ScenarioObservation,
+} from '../../../src/lib/exercise/check-kit.ts';
+import { mulberry32 } from '../../../src/lib/harness/scenario-run.ts';
+
+const HEARTBEAT_MS = 50;
+const MAX_GAP_MS = 150;
+const EXAMPLE_LIMIT = 2000;
+
+/** How many primes p with 2 ≤ p < limit: the judge's own answer (a sieve). */
+function primesBelow(limit: number): number {
+  const composite = new Uint8Array(Math.max(limit, 2));
+  let count = 0;
+  for (let n = 2; n < limit; n++) {
+    if (composite[n]) continue;
+    count++;
+    for (let m = n * n; m < limit; m += n) composite[m] = 1;
+  }
+  return count;
+}
+
+/** Real trial division; each call is charged 1 ms of CPU on the scenario's clock. */
+function isPrime(n: number): boolean {
+  if (!Number.isInteger(n) || n < 2) return false;
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+  return true;
+}
+
+const helpers = (h: HarnessApi) => ({
+  isPrimeSlow: (n: number) => {
+    h.blockFor(1);
+    return isPrime(n);
+  },
+  sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal),
+});
+
+/**
+ * Starts the harness's heartbeat (a chain of 50 ms timeouts, never counted as
+ * the learner's work), then calls countPrimes(limit). Each beat's time goes
+ * into record.beats; the chain stops once countPrimes has settled.
+ */
+function scenario(name: string, limit: number): Scenario {
+  return {
+    name,
+    params: { limit, expected: primesBelow(limit), heartbeatMs: HEARTBEAT_MS },
+    helpers,
+    drive: (exports, h) => {
+      const beats: number[] = [];
+      let done = false;
+      const beat = () => {
+        if (done) return;
+        const last = beats.at(-1) ?? 0;
+        beats.push(h.now());
+        h.record('beats', beats);
+        if (h.mode === 'run' && h.now() - last > MAX_GAP_MS) h.log(`heartbeat: ${Math.round(h.now() - last)} ms since the last beat`);
+        h.harnessTimeout(beat, HEARTBEAT_MS, 'heartbeat');
+      };
+      h.record('beats', beats);
+      h.harnessTimeout(beat, HEARTBEAT_MS, 'heartbeat');
+      const result = Promise.resolve((exports.countPrimes as (limit: number) => unknown)(limit));
+      const stop = () => {
+        done = true;
+      };
+      result.then(
+        (value) => {
+          stop();
+          if (h.mode !== 'run') return;
+          const times = [0, ...beats, h.now()];
+          const worst = Math.max(...times.slice(1).map((t, i) => t - times[i]));
+          h.log(
+            `countPrimes(${limit}) returned ${JSON.stringify(value)} after ${Math.round(h.now())} ms; ` +
+              `the heartbeat's longest wait was ${Math.round(worst)} ms (it should beat every ${HEARTBEAT_MS} ms, and never wait more than ${MAX_GAP_MS})`,
+          );
+        },
+        stop,
+      );
+      return result;
+    },
+  };
+}
+
+/**
+ * A limit the example doesn't cover, from the seed: a prime between 1000 and
+ * 1901, so 303 is never right and counting the limit itself (`n <= limit`),
+ * which 2000 can't reveal, is caught.
+ */
+function generatedLimit(seed: number): number {
+  let limit = 1000 + Math.floor(mulberry32(seed)() * 900);
+  while (primesBelow(limit + 1) === primesBelow(limit)) limit++;
+  return limit;
+}
+
+const CASE_NAMES = ['limit 2000', 'generated'];
+
+interface Params {
+  limit: number;
+  expected: number;
+}
+const paramsOf = (o: ScenarioObservation) => o.params as unknown as Params;
+
+/** The longest stretch without a heartbeat, from the call until countPrimes settled. */
+function longestGap(o: ScenarioObservation): { gap: number; from: number; to: number } {
+  const settledAt = o.settled.state === 'pending' ? o.totalTime : o.settled.at;
+  const beats = ((o.record.beats ?? []) as number[]).filter((t) => t <= settledAt);
+  const points = [0, ...beats, settledAt];
+  let worst = { gap: 0, from: 0, to: 0 };
+  for (let i = 1; i < points.length; i++) {
+    const gap = points[i] - points[i - 1];
+    if (gap > worst.gap) worst = { gap, from: points[i - 1], to: points[i] };
+  }
+  return worst;
+}
+
+/** "setTimeout 0 ms (×39)" rather than the same label 39 times. */
+function summarise(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].map(([label, n]) => (n > 1 ? `${label} (×${n})` : label)).join(', ');
+}
+
+/** Why the heartbeat starved, read off the timeline. */
+function diagnose(o: ScenarioObservation): string {
+  const settledAt = o.settled.state === 'pending' ? o.totalTime : o.settled.at;
+  const yields = o.spans.filter((s) => s.owner === 'learner' && (s.kind === 'timer' || s.kind === 'interval' || s.kind === 'immediate') && s.start <= settledAt);
+  const cpu = o.spans.filter((s) => s.kind === 'cpu').map((s) => (s.end ?? s.start) - s.start);
+  const longestCpu = Math.max(0, ...cpu);
+  if (yields.length === 0) {
+    return (
+      'Your code never gave the event loop a turn, so the heartbeat could not run until the counting was over. ' +
+      '`async` alone does not help, and `await` on a value that is already there (`await null`, `await Promise.resolve()`) only yields to the microtask queue, which runs before any timer. ' +
+      'Every few dozen numbers, wait for a macrotask: `await new Promise((r) => setTimeout(r, 0))` or setImmediate.'
+    );
+  }
+  const unawaited = o.pendingAtSettle.filter((p) => p.kind === 'timer' || p.kind === 'immediate');
+  if (unawaited.length) {
+    return (
+      `Your code created ${yields.length} timers, and ${unawaited.length === yields.length ? 'none' : `${unawaited.length}`} of them had ${unawaited.length === yields.length ? '' : 'not '}fired by the time countPrimes finished: ` +
+      'the pauses were never waited for. Creating a promise does not pause anything: is `await` missing in front of it?'
+    );
+  }
+  const peak = peakConcurrency(yields);
+  if (peak > 5) {
+    return (
+      `Your code queued ${yields.length} waits, up to ${peak} of them at the same moment (a Promise.all or map over every number?). ` +
+      'They were all due before the next heartbeat, so the heartbeat waited behind every one of them. ' +
+      'Work through the numbers in one loop that yields now and then, so only one wait is queued at a time.'
+    );
+  }
+  if (longestCpu > MAX_GAP_MS - HEARTBEAT_MS) {
+    return (
+      `The longest stretch of CPU work between two yields was ${ms(longestCpu)} (about ${Math.round(longestCpu)} calls of isPrimeSlow). ` +
+      `Make the chunks smaller: with a heartbeat every ${HEARTBEAT_MS} ms, yield every 50 numbers or so.`
+    );
+  }
+  return 'Something held the thread between yields; yield to the event loop more often.';
+}
+
+export default defineCheck({
+  exports: { countPrimes: 'function' },
+  run: scenario('run', EXAMPLE_LIMIT),
+  scenarios: (seed) => [scenario('limit 2000', EXAMPLE_LIMIT), scenario('generated', generatedLimit(seed))],
+  checks: [
+    {
+      id: 'result',
+      title: 'Returns how many primes are below the limit (303 for 2000)',
+      scenarios: CASE_NAMES,
+      verify: (ctx) => {
+        for (const name of CASE_NAMES) {
+          const o = ctx.scenario(name);
+          const { limit, expected } = paramsOf(o);
+          const call = `countPrimes(${limit})`;
+          if (o.settled.state === 'rejected') return fail(`${call} rejected with "${o.settled.error.message}"; it should resolve to ${expected}.`);
+          if (o.settled.state !== 'fulfilled') return fail(`${call} never finished.`);
+          const value = o.settled.value;
+          if (value === expected) continue;
+          if (typeof value !== 'number') return fail(`${call} resolved to ${JSON.stringify(value)}; it should resolve to the number ${expected}.`);
+          let why = '';
+          if (limit !== EXAMPLE_LIMIT && value === primesBelow(EXAMPLE_LIMIT)) {
+            why = ` ${value} is the answer for ${EXAMPLE_LIMIT} only: count the primes below the limit you are given.`;
+          } else if (value === primesBelow(limit + 1) && value !== expected) {
+            why = ` Is the limit itself counted? Only numbers below it count (2 ≤ p < limit).`;
+          } else if (Math.abs(value - expected) === 1) {
+            why = ' One off: check where your loop starts and stops (2 ≤ p < limit).';
+          } else if (value < expected) {
+            why = ' Some numbers were never tested: does every chunk pick up where the last one stopped?';
+          }
+          return fail(`${call} resolved to ${value}, expected ${expected}.${why}`, expected, value);
+        }
+        return pass();
+      },
+    },
+    {
+      id: 'heartbeat',
+      title: `The heartbeat keeps beating: no gap over ${MAX_GAP_MS} ms while countPrimes runs`,
+      scenarios: CASE_NAMES,
+      verify: (ctx) => {
+        for (const name of CASE_NAMES) {
+          const o = ctx.scenario(name);
+          const { gap, from, to } = longestGap(o);
+          if (gap <= MAX_GAP_MS) continue;
+          return fail(
+            `countPrimes(${paramsOf(o).limit}): the heartbeat (every ${HEARTBEAT_MS} ms) went ${ms(gap)} without a beat, from ${ms(from)} to ${ms(to)}; ` +
+              `at most ${MAX_GAP_MS} ms is allowed. ${diagnose(o)}`,
+          );
+        }
+        return pass();
+      },
+    },
+    {
+      ...nothingFloating(CASE_NAMES, 'countPrimes'),
+      verify: (ctx) => {
+        for (const name of CASE_NAMES) {
+          const o = ctx.scenario(name);
+          const interval = o.pendingAtSettle.find((p) => p.kind === 'interval');
+          if (!interval) continue;
+          return fail(
+            `countPrimes(${paramsOf(o).limit}) finished, but your ${interval.label} was still running and would go on firing forever. ` +
+              'An interval stops only when you call clearInterval with its handle: clear it before you resolve.',
+          );
+        }
+        for (const name of CASE_NAMES) {
+          const o = ctx.scenario(name);
+          if (!o.pendingAtSettle.length) continue;
+          return fail(
+            `When countPrimes(${paramsOf(o).limit}) finished at ${ms(o.settled.state === 'pending' ? undefined : o.settled.at)}, this was still pending: ` +
+              `${summarise(o.pendingAtSettle.map((p) => p.label))}. Something was started but never awaited: is an \`await\` missing?`,
+          );
+        }
+        return pass();
+      },
+    },
+  ],
+});
