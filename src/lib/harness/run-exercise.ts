@@ -25,6 +25,8 @@ export interface RunRequest {
   onLogs?: (scenario: string, lines: LogLine[]) => void;
   /** Called when a scenario starts, so a host that kills the run knows where it was. */
   onScenario?: (scenario: string) => void;
+  /** Run only: fetch simulated URLs from this real local server instead (WebContainer). */
+  realFetchBase?: string;
 }
 
 export async function runExercise(request: RunRequest): Promise<Observation> {
@@ -55,7 +57,9 @@ export async function runExercise(request: RunRequest): Promise<Observation> {
       exports: spec.exports,
       deadline,
       budgetMs,
-      graceMs: mode === 'check' ? (spec.graceMs ?? DEFAULT_GRACE_MS) : 2000,
+      realFetchBase: mode === 'run' ? request.realFetchBase : undefined,
+      // Under Run, late output (a timer nobody awaited) may print until the budget ends.
+      graceMs: mode === 'check' ? (spec.graceMs ?? DEFAULT_GRACE_MS) : budgetMs,
       onLogs: request.onLogs ? (lines) => request.onLogs!(scenario.name, lines) : undefined,
     });
     observation.scenarios.push(result);

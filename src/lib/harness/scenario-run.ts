@@ -46,6 +46,8 @@ export interface ScenarioOptions {
   budgetMs: number;
   /** Simulated ms allowed after main settles, for late output. */
   graceMs: number;
+  /** Under Run in Node.js: send simulated URLs to this real local server (e.g. http://localhost:3111). */
+  realFetchBase?: string;
   /** Called with output as it appears, so a killed run still shows its lines. */
   onLogs?: (lines: LogLine[]) => void;
 }
@@ -603,8 +605,28 @@ class ScenarioRun {
           ),
         );
       }
+      if (this.#o.realFetchBase && real.fetch) return this.#realFetch(url, route, signal);
       return this.#simulate(url, 'fetch', route.latency, () => makeResponse(url, route), signal, `${route.status} ${url}`);
     };
+  }
+
+  /**
+   * Run in Node.js (WebContainer) with a real local server: the learner's URL
+   * goes to that server instead, which answers with the route's latency.
+   */
+  #realFetch(url: string, route: Route, signal?: AbortSignal): Promise<unknown> {
+    const target = new URL(url);
+    const span = this.#startSpan(url, 'fetch', 'learner', { ms: route.latency, detail: `${route.status} ${url}` });
+    return real.fetch!(`${this.#o.realFetchBase}${target.pathname}${target.search}`, { signal }).then(
+      (response) => {
+        this.#endSpan(span, 'ok');
+        return response;
+      },
+      (error: unknown) => {
+        this.#endSpan(span, signal?.aborted ? 'aborted' : 'error');
+        throw error;
+      },
+    );
   }
 
   /** A learner-owned piece of work that takes `ms` and can be aborted. */

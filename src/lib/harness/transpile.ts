@@ -22,11 +22,15 @@ export const FUNCTION_LINE_OFFSET = 2;
 
 export type Transpiled = { ok: true; code: string } | { ok: false; error: LearnerError };
 
-export function transpile(source: string): Transpiled {
+/**
+ * `modules: 'cjs'` (the default) is what the harness runs; `'esm'` keeps
+ * import/export, for a real `node main.js` in WebContainer.
+ */
+export function transpile(source: string, options: { modules?: 'cjs' | 'esm' } = {}): Transpiled {
   let code: string;
   try {
     code = transform(source, {
-      transforms: ['typescript', 'imports'],
+      transforms: options.modules === 'esm' ? ['typescript'] : ['typescript', 'imports'],
       disableESTransforms: true,
       keepUnusedImports: false,
     }).code;

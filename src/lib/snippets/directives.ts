@@ -1,0 +1,92 @@
+/**
+ * Directives a snippet declares in comments at its very top, before any code:
+ *
+ *   // expect-error: unhandled-rejection      (TypeScript: the run must show this error kind)
+ *   // runs-in: node                          (TypeScript: uses Node APIs the sandbox lacks, e.g.
+ *                                              worker_threads; tests run it with real Node instead)
+ *   # needs: aiohttp                          (Python: needs a package outside the standard
+ *                                              library; tests only compile it, and the page says so)
+ *
+ * Only the leading comment block counts, so a directive can't hide in the
+ * middle of a listing. Pure: no file system, so it is shared by the tests
+ * and the build.
+ */
+import type { LearnerErrorKind } from '../harness/observation.ts';
+
+export interface Directives {
+  /** Error kinds the run must show (`expect-error`); empty for a snippet that must run cleanly. */
+  expectErrors: LearnerErrorKind[];
+  /** `runs-in: node`: run with real Node.js, not the course harness. */
+  runsIn?: 'node';
+  /** Python packages outside the standard library (`needs`). */
+  needs: string[];
+}
+
+const ERROR_KINDS: readonly LearnerErrorKind[] = [
+  'syntax',
+  'missing-export',
+  'uncaught',
+  'unhandled-rejection',
+  'budget',
+  'virtual-limit',
+  'exit',
+  'sandbox',
+  'internal',
+];
+
+const list = (value: string) =>
+  value
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Reads the directives of a snippet; throws, naming the file, on a directive it doesn't know. */
+export function parseDirectives(source: string, file = 'snippet'): Directives {
+  const result: Directives = { expectErrors: [], needs: [] };
+  for (const raw of source.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#!')) continue;
+    const comment = /^(?:\/\/|#)\s?(.*)$/.exec(line);
+    if (!comment) break; // first line of code: the header is over
+    const directive = /^([a-z][a-z-]*):\s*(.+)$/.exec(comment[1]!.trim());
+    if (!directive) continue;
+    const [, name, value] = directive as unknown as [string, string, string];
+    if (name === 'expect-error') {
+      for (const kind of list(value)) {
+        if (!ERROR_KINDS.includes(kind as LearnerErrorKind)) {
+          throw new Error(`${file}: unknown error kind "${kind}" in "expect-error" (known: ${ERROR_KINDS.join(', ')})`);
+        }
+        result.expectErrors.push(kind as LearnerErrorKind);
+      }
+    } else if (name === 'runs-in') {
+      if (value.trim() !== 'node') throw new Error(`${file}: "runs-in" only knows "node", not "${value.trim()}"`);
+      result.runsIn = 'node';
+    } else if (name === 'needs') {
+      result.needs.push(...list(value));
+    }
+    // Any other "word: text" comment is prose (e.g. "// Note: …"), not a directive.
+  }
+  return result;
+}
+
+/**
+ * The code as a page shows it: without the directive lines (they are for
+ * the tests), and without the blank lines they leave at the top.
+ */
+export function stripDirectives(source: string): string {
+  const lines = source.split(/\r?\n/);
+  let i = 0;
+  const kept: string[] = [];
+  for (; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') {
+      kept.push(lines[i]!);
+      continue;
+    }
+    if (/^(?:\/\/|#)\s?(expect-error|runs-in|needs):/.test(line)) continue;
+    break;
+  }
+  const rest = [...kept, ...lines.slice(i)];
+  while (rest.length && rest[0]!.trim() === '') rest.shift();
+  return rest.join('\n').replace(/\s+$/, '') + '\n';
+}
