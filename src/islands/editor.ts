@@ -1,0 +1,133 @@
+/**
+ * The code editor: CodeMirror 6 with only what a learner needs (TypeScript
+ * highlighting, history, bracket help, lint markers), so the island stays
+ * inside its size budget. Colours are light-dark() pairs taken from GitHub's
+ * "default" themes (the ones Shiki uses for the static code), each at least
+ * 4.5:1 on the editor background, so the editor follows the site theme
+ * without a script and matches the code it replaces.
+ */
+import { EditorState, Prec, type Extension } from '@codemirror/state';
+import {
+  EditorView,
+  keymap,
+  lineNumbers,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  drawSelection,
+  highlightSpecialChars,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching, syntaxTree } from '@codemirror/language';
+import { linter, lintGutter, forceLinting, type Diagnostic } from '@codemirror/lint';
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { tags as t } from '@lezer/highlight';
+
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.modifier, t.operatorKeyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword], color: 'light-dark(#cf222e, #ff7b72)' },
+  { tag: [t.string, t.special(t.string), t.regexp], color: 'light-dark(#0a3069, #a5d6ff)' },
+  { tag: [t.comment, t.lineComment, t.blockComment], color: 'light-dark(#59636e, #9198a1)', fontStyle: 'italic' },
+  { tag: [t.function(t.variableName), t.function(t.propertyName), t.function(t.definition(t.variableName))], color: 'light-dark(#6639ba, #d2a8ff)' },
+  { tag: [t.number, t.bool, t.null, t.atom, t.self, t.special(t.variableName)], color: 'light-dark(#0550ae, #79c0ff)' },
+  { tag: [t.typeName, t.className, t.namespace], color: 'light-dark(#953800, #ffa657)' },
+  { tag: [t.propertyName, t.definition(t.propertyName)], color: 'light-dark(#0550ae, #79c0ff)' },
+  { tag: t.invalid, color: 'light-dark(#82071e, #ffa198)' },
+]);
+
+const theme = EditorView.theme({
+  '&': { color: 'var(--text)', backgroundColor: 'light-dark(#ffffff, #0d1117)' },
+  '.cm-content': { caretColor: 'var(--text)', padding: '0.75rem 0' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)', borderLeftWidth: '2px' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+    backgroundColor: 'light-dark(#b6d7ff, #264f78)',
+  },
+  '.cm-activeLine': { backgroundColor: 'light-dark(#f3f6fa, #161b22)' },
+  '.cm-gutters': { backgroundColor: 'light-dark(#f6f8fa, #151b23)', color: 'light-dark(#59636e, #9198a1)', border: 'none', borderRight: '1px solid var(--border)' },
+  '.cm-activeLineGutter': { backgroundColor: 'light-dark(#e7ecf0, #1f252e)', color: 'var(--text)' },
+  '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: 'light-dark(#dafbe1, #12261e)', outline: '1px solid light-dark(#1a7f37, #3fb950)' },
+  '.cm-tooltip': { backgroundColor: 'var(--bg)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-diagnostic': { padding: '0.3rem 0.6rem', whiteSpace: 'pre-wrap', maxWidth: 'min(40rem, 90vw)' },
+  '.cm-diagnostic-error': { borderLeftColor: 'light-dark(#cf222e, #ff7b72)' },
+  '.cm-diagnostic-warning': { borderLeftColor: 'light-dark(#9a6700, #d29922)' },
+  '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy light-dark(#cf222e, #ff7b72)', textUnderlineOffset: '3px' },
+});
+
+export interface EditorOptions {
+  parent: HTMLElement;
+  doc: string;
+  onChange(doc: string): void;
+  onRun(): void;
+  onCheck?(): void;
+  onFocus?(): void;
+  /** Diagnostics from the last Run or Check (a syntax error at its line); cleared when the code changes. */
+  runDiagnostics(): Diagnostic[];
+}
+
+/**
+ * Syntax errors as the learner types, from the editor's own parse tree: no
+ * compiler download, so they show before anything runs. The parser recovers
+ * from errors, so several can show at once; Run and Check report the
+ * compiler's view (Sucrase's, the same as the CLI's) on top.
+ */
+function syntaxDiagnostics(state: EditorState): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  syntaxTree(state).iterate({
+    enter(node) {
+      if (!node.type.isError || found.length >= 5) return;
+      const line = state.doc.lineAt(node.from);
+      const from = node.from;
+      const to = Math.min(Math.max(node.to, from + 1), line.to);
+      found.push({
+        from: Math.min(from, state.doc.length),
+        to: Math.max(Math.min(to, state.doc.length), Math.min(from, state.doc.length)),
+        severity: 'error',
+        message: `Syntax error at line ${line.number}: the code can't be read from here (a missing bracket, comma or quote?).`,
+      });
+    },
+  });
+  return found;
+}
+
+export function createEditor(options: EditorOptions): EditorView {
+  const shortcuts = Prec.highest(
+    keymap.of([
+      { key: 'Mod-Enter', run: () => (options.onRun(), true) },
+      { key: 'Shift-Mod-Enter', run: () => (options.onCheck ? (options.onCheck(), true) : false) },
+    ]),
+  );
+  const extensions: Extension[] = [
+    shortcuts,
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    closeBrackets(),
+    highlightActiveLine(),
+    javascript({ typescript: true }),
+    syntaxHighlighting(highlight),
+    theme,
+    EditorState.tabSize.of(2),
+    // Tab indents; Escape then Tab leaves (CodeMirror's tab-focus mode), as the hint under the buttons says.
+    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+    linter((view) => [...syntaxDiagnostics(view.state), ...options.runDiagnostics()], { delay: 400 }),
+    lintGutter(),
+    EditorView.contentAttributes.of({ 'aria-label': 'Code editor', autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false' }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) options.onChange(update.state.doc.toString());
+      if (update.focusChanged && update.view.hasFocus) options.onFocus?.();
+    }),
+  ];
+  return new EditorView({ parent: options.parent, state: EditorState.create({ doc: options.doc, extensions }) });
+}
+
+/** Replaces the whole text as one undoable change (Reset; Ctrl+Z brings the old code back). */
+export function replaceDoc(view: EditorView, text: string): void {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.reset' });
+}
+
+export function refreshLint(view: EditorView): void {
+  forceLinting(view);
+}
