@@ -9,8 +9,15 @@ import { budgetMessage, stoppedObservation } from '../harness/stopped.ts';
 import type { FromFrame, ToFrame } from './protocol.ts';
 import { RUNTIME_LABELS, type RunEvents, type RunRequest, type Runner } from './runner.ts';
 
-/** Time allowed on top of the budget for the worker to start and report. */
-const STARTUP_SLACK_MS = 1000;
+/**
+ * Time a fresh worker may take to load the harness and report that learner
+ * code has started. The budget is counted from that report, not from the
+ * click, so a slow start never eats into the learner's time, and a
+ * `while (true) {}` is killed at the budget rather than a second after it.
+ */
+const STARTUP_LIMIT_MS = 5000;
+/** After the budget, a moment for the harness to stop async runaways itself (with a fuller observation). */
+const KILL_SLACK_MS = 150;
 
 interface Pending {
   id: number;
@@ -20,6 +27,8 @@ interface Pending {
   logs: Map<string, LogLine[]>;
   resolve(observation: Observation): void;
   timer: ReturnType<typeof setTimeout>;
+  /** True once the worker said learner code started: the budget clock is running. */
+  started: boolean;
 }
 
 let workerCode: Promise<string> | undefined;
@@ -69,13 +78,16 @@ export class BrowserRunner implements Runner {
         request,
         events,
         logs: new Map(),
+        started: false,
         resolve: (observation) => {
           clearTimeout(pending.timer);
           if (this.#pending === pending) this.#pending = undefined;
           resolve(observation);
         },
-        // The harness stops async runaways itself; this catches a `while (true) {}`.
-        timer: setTimeout(() => this.#kill(pending, budgetMessage(request.budgetMs)), request.budgetMs + STARTUP_SLACK_MS),
+        timer: setTimeout(
+          () => this.#kill(pending, 'The sandbox took too long to start. Reload the page to try again.', 'internal'),
+          STARTUP_LIMIT_MS,
+        ),
       };
       this.#pending = pending;
       this.#post({ type: 'run', id, request });
@@ -86,7 +98,7 @@ export class BrowserRunner implements Runner {
     if (this.#pending) this.#kill(this.#pending, 'You stopped the run.');
   }
 
-  #kill(pending: Pending, message: string): void {
+  #kill(pending: Pending, message: string, kind: 'budget' | 'internal' = 'budget'): void {
     this.#post({ type: 'stop' });
     pending.resolve(
       stoppedObservation({
@@ -95,7 +107,7 @@ export class BrowserRunner implements Runner {
         seed: pending.request.seed,
         scenario: pending.scenario,
         logs: pending.scenario ? (pending.logs.get(pending.scenario) ?? []) : [],
-        error: { kind: 'budget', message },
+        error: { kind, message },
       }),
     );
   }
@@ -146,6 +158,12 @@ export class BrowserRunner implements Runner {
     switch (message.type) {
       case 'scenario':
         pending.scenario = message.scenario;
+        if (!pending.started) {
+          // The harness stops async runaways itself; this timer catches a `while (true) {}`.
+          pending.started = true;
+          clearTimeout(pending.timer);
+          pending.timer = setTimeout(() => this.#kill(pending, budgetMessage(pending.request.budgetMs)), pending.request.budgetMs + KILL_SLACK_MS);
+        }
         break;
       case 'logs': {
         const lines = pending.logs.get(message.scenario) ?? [];
