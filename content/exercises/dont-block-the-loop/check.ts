@@ -1,5 +1,6 @@
 import {
   defineCheck,
+  mulberry32,
   fail,
   ms,
   nothingFloating,
@@ -9,7 +10,6 @@ import {
   type Scenario,
   type ScenarioObservation,
 } from '../../../src/lib/exercise/check-kit.ts';
-import { mulberry32 } from '../../../src/lib/harness/scenario-run.ts';
 
 const HEARTBEAT_MS = 50;
 const MAX_GAP_MS = 150;

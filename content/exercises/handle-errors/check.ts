@@ -1,6 +1,7 @@
 import {
   allOverlap,
   defineCheck,
+  mulberry32,
   elapsed,
   fail,
   ms,
@@ -16,7 +17,6 @@ import {
   type Scenario,
   type ScenarioObservation,
 } from '../../../src/lib/exercise/check-kit.ts';
-import { mulberry32 } from '../../../src/lib/harness/scenario-run.ts';
 
 /** One op as the judge sees it: how long it takes and how it ends. */
 interface OpParams {
