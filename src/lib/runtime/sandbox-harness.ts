@@ -1,8 +1,7 @@
 /**
- * The browser runtime's worker: the isomorphic harness with every check
- * spec, started fresh for each run inside the sandbox frame (opaque origin,
- * no network). Built by Vite as one classic script; the page hands its text
- * to the frame, which starts it from a blob URL.
+ * The body of the browser runtime's worker (its entry is sandbox-worker.ts):
+ * the isomorphic harness with every check spec, started fresh for each run
+ * inside the sandbox frame (opaque origin, no network).
  */
 import type { CheckSpec } from '../exercise/spec.ts';
 import { runExercise } from '../harness/run-exercise.ts';

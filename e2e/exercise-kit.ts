@@ -1,0 +1,88 @@
+/**
+ * Helpers for the exercise and sandbox browser tests: open an exercise, type
+ * into the editor, press Run or Check and wait for the island to finish, and
+ * read a verdict from the CLI to compare with the page's.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const EXERCISES_DIR = `${ROOT}content/exercises/`;
+
+/** Exercise folders on disk (those with an exercise.json), as the site and the CLI find them. */
+export function exerciseIdsOnDisk(): string[] {
+  return readdirSync(EXERCISES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`${EXERCISES_DIR}${d.name}/exercise.json`))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Exercise ids linked from /exercises/, in page order. */
+export async function exerciseIdsFromSite(page: Page): Promise<string[]> {
+  await page.goto('/exercises/');
+  const links = page.getByRole('main').getByRole('link');
+  const hrefs = await links.evaluateAll((els) => els.map((el) => new URL((el as HTMLAnchorElement).href).pathname));
+  return hrefs.filter((h) => /^\/exercises\/[^/]+\/$/.test(h)).map((h) => h.split('/')[2]!);
+}
+
+export function readExerciseFile(id: string, file: string): string {
+  return readFileSync(`${EXERCISES_DIR}${id}/${file}`, 'utf8');
+}
+
+export interface WrongFixture {
+  file: string;
+  check: string;
+  phrase: string;
+}
+
+/** Wrong answers with their expectations; runaway ones (check `runs`) last, as they take the whole budget. */
+export function wrongFixtures(id: string): WrongFixture[] {
+  const dir = `${EXERCISES_DIR}${id}/wrong/`;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => {
+      const match = /^\s*\/\/\s*expect:\s*fails\s+([\w-]+)\s+"([^"]+)"/m.exec(readFileSync(dir + f, 'utf8'));
+      return { file: `content/exercises/${id}/wrong/${f}`, check: match?.[1] ?? '', phrase: match?.[2] ?? '' };
+    })
+    .filter((w) => w.check)
+    .sort((a, b) => Number(a.check === 'runs') - Number(b.check === 'runs'));
+}
+
+export interface CliCheck {
+  id: string;
+  title: string;
+  passed: boolean;
+  message: string;
+}
+
+/** The CLI's verdict for a file, from `scripts/check-exercise.ts --json`, run by this same Node. */
+export function cliVerdict(id: string, file: string): { passed: boolean; summary: string; checks: CliCheck[] } {
+  const result = spawnSync(process.execPath, ['scripts/check-exercise.ts', id, file, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`check-exercise failed (${result.status}): ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+export const editor = (page: Page | Locator) => page.getByRole('textbox', { name: 'Code editor' });
+export const output = (page: Page | Locator) => page.getByRole('region', { name: 'Output' });
+export const results = (page: Page | Locator) => page.getByRole('region', { name: 'Check results' });
+
+/** Opens an exercise page and waits for its island (the editor) to be up. */
+export async function openExercise(page: Page, id: string): Promise<void> {
+  await page.goto(`/exercises/${id}/`);
+  await expect(editor(page)).toBeVisible();
+}
+
+/** Replaces the editor's text, as a learner pasting it would. */
+export async function setCode(scope: Page | Locator, code: string): Promise<void> {
+  await editor(scope).fill(code);
+}
+
+/** Presses Run or Check and waits until the island is idle again. */
+export async function press(scope: Page | Locator, button: 'Run' | 'Check', timeout = 20_000): Promise<void> {
+  await scope.getByRole('button', { name: button, exact: true }).click();
+  await expect(output(scope)).toHaveAttribute('aria-busy', 'false', { timeout });
+}
