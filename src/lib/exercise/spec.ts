@@ -63,10 +63,11 @@ export interface Scenario {
   /** Builds the `@course/helpers` module for this scenario. */
   helpers?: (h: HarnessApi) => Record<string, unknown>;
   /**
-   * Calls the learner's exports. Whatever it returns is "main": the scenario
+   * Calls the learner's exports (`helpers` is what `helpers(h)` built, to
+   * pass its very objects in). Whatever it returns is "main": the scenario
    * ends when that settles (plus a grace period for late output).
    */
-  drive: (exports: Record<string, unknown>, h: HarnessApi) => unknown;
+  drive: (exports: Record<string, unknown>, h: HarnessApi, helpers: Record<string, unknown>) => unknown;
 }
 
 export type CheckOutcome =

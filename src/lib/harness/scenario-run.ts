@@ -140,7 +140,7 @@ class ScenarioRun {
           }
           this.#inSync = true;
           try {
-            return this.#o.scenario.drive(exports, api);
+            return this.#o.scenario.drive(exports, api, helpers);
           } finally {
             this.#inSync = false;
           }

@@ -125,7 +125,7 @@ export function nothingFloating(scenarios: string[], exportName = 'main'): Check
       for (const name of scenarios) {
         const o = ctx.scenario(name);
         if (o.pendingAtSettle.length) {
-          const labels = o.pendingAtSettle.map((p) => p.label);
+          const labels = groupLabels(o.pendingAtSettle.map((p) => p.label));
           const where = scenarios.length > 1 ? `In the "${name}" case, when` : 'When';
           return fail(
             `${where} ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}. ` +
@@ -158,4 +158,11 @@ export function noUnhandledRejections(scenarios: string[]): Check {
       return pass();
     },
   };
+}
+
+/** "setTimeout 0 ms (×39), fetch https://…": repeated labels counted, not listed. */
+export function groupLabels(labels: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].map(([label, n]) => (n > 1 ? `${label} (×${n})` : label));
 }

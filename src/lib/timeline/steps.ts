@@ -1,0 +1,99 @@
+/**
+ * Event-loop steps: each printed line of a run, labelled with the part of
+ * the event loop that printed it. Pure; the labels come only from what the
+ * harness recorded (LogLine.phase, LogLine.timer and the spans' sequence
+ * numbers), never from a hand-written trace.
+ *
+ * - `sync`: printed while the script itself was still running.
+ * - `microtask`: a promise callback (or queueMicrotask) after the script
+ *   finished and before any timer fired.
+ * - `timer`: inside timer N's callback (N counts the timers the code
+ *   created, from 1).
+ * - `after-timer`: once timers have started firing but outside any timer's
+ *   callback: a promise callback run right after timer N (or after the
+ *   fetch or operation that just completed), found by sequence number.
+ */
+import type { ScenarioObservation, Span } from '../harness/observation.ts';
+
+export type StepKind = 'sync' | 'microtask' | 'timer' | 'after-timer';
+
+export interface EventLoopStep {
+  /** 1-based position in the output. */
+  n: number;
+  text: string;
+  /** When it was printed, in ms. */
+  t: number;
+  kind: StepKind;
+  /** The timer whose callback printed it, or that ran just before it (after-timer). */
+  timer?: number;
+  /** Short badge text: "Synchronous", "Microtask", "Timer 2", "Microtask after timer 1". */
+  badge: string;
+  /** One sentence saying why it ran when it did. */
+  explanation: string;
+}
+
+export function eventLoopSteps(scenario: ScenarioObservation): EventLoopStep[] {
+  const ended = scenario.spans
+    .filter((s): s is Span & { endSeq: number } => s.endSeq !== undefined && s.end !== null)
+    .sort((a, b) => a.endSeq - b.endSeq);
+  const timerSpan = new Map<number, Span>();
+  for (const s of scenario.spans) if (s.timer !== undefined) timerSpan.set(s.timer, s);
+
+  return [...scenario.logs]
+    .sort((a, b) => a.seq - b.seq)
+    .map((line, i): EventLoopStep => {
+      const base = { n: i + 1, text: line.text, t: line.t };
+      if (line.phase === 'sync') {
+        return { ...base, kind: 'sync', badge: 'Synchronous', explanation: 'Printed by the script itself, top to bottom, before the event loop ran anything queued.' };
+      }
+      if (line.phase === 'microtask') {
+        return {
+          ...base,
+          kind: 'microtask',
+          badge: 'Microtask',
+          explanation: 'A promise callback: it ran as soon as the script finished, before any timer, because the microtask queue is emptied first.',
+        };
+      }
+      if (line.timer !== undefined) {
+        const span = timerSpan.get(line.timer);
+        const what = span ? ` (${span.label})` : '';
+        return {
+          ...base,
+          kind: 'timer',
+          timer: line.timer,
+          badge: `Timer ${line.timer}`,
+          explanation: `The callback of timer ${line.timer}${what}, the ${ordinal(line.timer)} timer the code created: it ran once its delay was up and the microtask queue was empty.`,
+        };
+      }
+      // Timers have begun, but this line came from no timer's callback: a promise callback after whatever just finished.
+      let before: Span | undefined;
+      for (const s of ended) {
+        if (s.endSeq < line.seq) before = s;
+        else break;
+      }
+      if (before?.timer !== undefined) {
+        return {
+          ...base,
+          kind: 'after-timer',
+          timer: before.timer,
+          badge: `Microtask after timer ${before.timer}`,
+          explanation: `A promise callback queued when timer ${before.timer} fired: it ran straight after that timer, before the next one.`,
+        };
+      }
+      return {
+        ...base,
+        kind: 'after-timer',
+        badge: before ? 'Microtask after an operation' : 'Microtask after a timer',
+        explanation: before
+          ? `A promise callback that ran once ${before.label} completed.`
+          : 'A promise callback that ran after a timer fired.',
+      };
+    });
+}
+
+function ordinal(n: number): string {
+  const words = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+  if (n < words.length) return words[n]!;
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${s}`;
+}
