@@ -50,6 +50,8 @@ export function workerBundle(checkPath: string): Promise<string> {
         checkPath === 'program'
           ? `import { programSpec } from ${JSON.stringify(programModule)};\nimport { workerData } from 'node:worker_threads';\nconst spec = programSpec(workerData.routes);\n`
           : `import spec from ${JSON.stringify(checkPath)};\n`;
+      // esbuild resolves the entry from here, so it must exist on a fresh clone.
+      mkdirSync(CACHE_DIR, { recursive: true });
       const result = await build({
         stdin: {
           contents: `${specImport}import { startWorker } from ${JSON.stringify(workerModule)};\nawait startWorker(spec);\n`,
@@ -64,7 +66,6 @@ export function workerBundle(checkPath: string): Promise<string> {
         logLevel: 'silent',
       });
       const code = result.outputFiles[0].text;
-      mkdirSync(CACHE_DIR, { recursive: true });
       const file = join(CACHE_DIR, `${hashString(checkPath + code).toString(36)}.mjs`);
       if (!existsSync(file)) writeFileSync(file, code);
       return file;
