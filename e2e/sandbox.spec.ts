@@ -204,7 +204,7 @@ test('a lesson loads no island code until its sandbox is near the viewport', asy
   await page.goto('/lessons/coroutines/');
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((s) => /workbench\./.test(s)), 'the editor island is not loaded up front').toEqual([]);
-  const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it' });
+  const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
   await sandbox.scrollIntoViewIfNeeded();
   await expect(editor(sandbox)).toBeVisible();
   expect(scripts.some((s) => /workbench\./.test(s))).toBe(true);
@@ -213,7 +213,7 @@ test('a lesson loads no island code until its sandbox is near the viewport', asy
 test.describe('the lesson sandboxes run their snippets', () => {
   test('eager start: "Starting" before the promise is awaited', async ({ page }) => {
     await page.goto('/lessons/coroutines/');
-    const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it' });
+    const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
     await sandbox.scrollIntoViewIfNeeded();
     await expect(sandbox.getByText('Runtime: Browser')).toBeVisible();
     await press(sandbox, 'Run', 10_000);
@@ -225,7 +225,7 @@ test.describe('the lesson sandboxes run their snippets', () => {
 
   test('simulated fetch from routes.json, and edits kept per sandbox', async ({ page }) => {
     await page.goto('/lessons/coroutines/');
-    const sandbox = page.getByRole('region', { name: 'A request on its way while the caller carries on' });
+    const sandbox = page.getByRole('region', { name: 'A request on its way while the caller carries on', exact: true });
     await sandbox.scrollIntoViewIfNeeded();
     await press(sandbox, 'Run', 10_000);
     await expect(output(sandbox)).toContainText('Here it is: a pot of tea');
@@ -236,10 +236,10 @@ test.describe('the lesson sandboxes run their snippets', () => {
     await page.keyboard.type("\nconsole.log('my line');");
     await page.waitForTimeout(600);
     await page.reload();
-    const again = page.getByRole('region', { name: 'A request on its way while the caller carries on' });
+    const again = page.getByRole('region', { name: 'A request on its way while the caller carries on', exact: true });
     await again.scrollIntoViewIfNeeded();
     await expect(editor(again)).toContainText("console.log('my line');");
-    const other = page.getByRole('region', { name: 'Calling a coroutine starts it' });
+    const other = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
     await expect(other).not.toContainText('my line');
   });
 });

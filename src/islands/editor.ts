@@ -110,6 +110,9 @@ export function createEditor(options: EditorOptions): EditorView {
     syntaxHighlighting(highlight),
     theme,
     EditorState.tabSize.of(2),
+    // Long lines wrap: no sideways scrolling on a phone, and the editor grows with its text
+    // instead of scrolling inside the page (a nested scroller is hard to reach by keyboard).
+    EditorView.lineWrapping,
     // Tab indents; Escape then Tab leaves (CodeMirror's tab-focus mode), as the hint under the buttons says.
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
     linter((view) => [...syntaxDiagnostics(view.state), ...options.runDiagnostics()], { delay: 400 }),

@@ -1,0 +1,59 @@
+/**
+ * axe on an exercise in every state a learner sees: open (hints and the
+ * solution shown), failed results with a diff, passed results, and the
+ * Reset dialog, in both themes; and the exercise list.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openExercise, press, readExerciseFile, results, setCode } from './exercise-kit.ts';
+import { shownTheme, THEMES } from './site.ts';
+
+const ID = 'first-coroutine';
+
+async function axe(page: Page, what: string): Promise<void> {
+  const scan = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = scan.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(summary, what).toEqual([]);
+}
+
+for (const theme of THEMES) {
+  test(`axe finds nothing on an exercise, open, failed and passed, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/exercises/');
+    expect(await shownTheme(page)).toBe(theme);
+    await axe(page, 'the exercise list');
+
+    await openExercise(page, ID);
+    await page.getByRole('button', { name: 'Show hint' }).click();
+    await page.getByRole('button', { name: 'Next hint' }).click();
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await axe(page, 'open, with hints and the solution');
+
+    // Failed, with an output diff (the first line printed, the second missing).
+    await press(page, 'Check');
+    await expect(results(page)).toContainText(/checks failed/);
+    await expect(results(page).getByRole('group', { name: 'Output difference' }).first()).toBeVisible();
+    await axe(page, 'failed results');
+
+    await setCode(page, readExerciseFile(ID, 'solution.ts'));
+    await press(page, 'Check');
+    await expect(results(page)).toContainText('All checks passed');
+    await axe(page, 'passed results');
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.getByRole('dialog', { name: 'Reset the code?' })).toBeVisible();
+    await axe(page, 'the Reset dialog');
+  });
+
+  test(`axe finds nothing on a lesson with sandboxes after a run, ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/lessons/coroutines/');
+    const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
+    await sandbox.scrollIntoViewIfNeeded();
+    await press(sandbox, 'Run', 10_000);
+    await axe(page, 'lesson with a sandbox run');
+  });
+}
