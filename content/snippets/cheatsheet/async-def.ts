@@ -1,0 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+async function add(a: number, b: number): Promise<number> {
+  await sleep(100); // may pause here
+  return a + b;
+}
+
+const pending = add(2, 3); // already running
+console.log(await pending); // 5

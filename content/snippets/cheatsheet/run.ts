@@ -1,0 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+async function main(): Promise<string> {
+  console.log('working');
+  await sleep(200);
+  return 'done';
+}
+
+const result = await main();
+console.log(result);
