@@ -187,9 +187,14 @@ const KIND_TEXT: Record<BarKind, string> = {
   aggregate: 'several operations',
 };
 
-/** Describes a span kind for people ("CPU work, blocks the thread"). */
+/** Describes a span kind for people, as the legend shows it ("CPU work, blocks the thread"). */
 export function kindText(kind: BarKind): string {
   return KIND_TEXT[kind];
+}
+
+/** The kind as the data table says it under a label, where "CPU work" is already written. */
+function tableKindText(kind: SpanKind): string {
+  return kind === 'cpu' ? 'blocks the thread' : KIND_TEXT[kind];
 }
 
 /** An operation as drawn: a span, or a piece of a merged CPU span. */
@@ -379,7 +384,7 @@ export function layoutTimeline(scenario: ScenarioObservation, options: LayoutOpt
   const table: TableRow[] = ops.slice(0, maxTableRows).map((op) => ({
     label: rowLabel(op),
     kind: op.kind,
-    kindText: kindText(op.kind),
+    kindText: tableKindText(op.kind),
     start: op.start,
     end: op.end,
     duration: op.end === null ? null : op.end - op.start,

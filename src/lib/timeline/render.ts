@@ -165,7 +165,7 @@ export function timelineTables(layout: TimelineLayout, options: Pick<RenderOptio
   }
   if (!layout.table.length) rows.push('<tr><td colspan="4">No operations: nothing waited, fetched or ran long enough to draw.</td></tr>');
   let html =
-    `<table class="tl-table" id="${options.idPrefix}-data"><caption>Timeline data</caption>` +
+    `<table class="tl-table" id="${options.idPrefix}-data"><caption class="tl-sr">Timeline data</caption>` +
     '<thead><tr><th scope="col">Operation</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Duration</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table>`;
   if (layout.consoleLines) {

@@ -1,0 +1,97 @@
+/**
+ * Timeline views in the browser, for the exercise island: the same markup
+ * the lessons' build-time <Timeline> emits, from the same pure layout.
+ *
+ * API (all synchronous; each replaces the container's content):
+ *
+ *   renderTimeline(container, scenario, options?) → TimelineLayout
+ *     Draws one ScenarioObservation (Run has one; Check has one per case).
+ *     The clock label follows scenario.mode: "Real time" after Run,
+ *     "Simulated time" after Check. `options` are the layout options
+ *     (domainMs, maxRows, harness: 'drop' | 'mark', …) plus `heading`
+ *     (text above the chart) and `open` (open the "Timeline data" table).
+ *
+ *   compareTimelines(container, attempt, reference, options?) → [TimelineLayout, TimelineLayout]
+ *     Two scenarios one above the other on the same time scale: "your
+ *     attempt vs the reference solution". Labels default to "Your attempt"
+ *     and "Reference solution" (options.labelA / options.labelB).
+ *
+ *   renderObservation(container, observation, options?) → TimelineLayout[]
+ *     Every scenario of an Observation, each with its case name as heading
+ *     when there are several; a short note instead when nothing ran
+ *     (compile error, no scenarios).
+ *
+ * Usage from the exercise island, loaded only when wanted:
+ *   const { renderTimeline } = await import('./timeline.ts');
+ *   renderTimeline(panel, observation.scenarios[0]);
+ *
+ * Importing this module brings the timeline's stylesheet with it. The
+ * container should sit in the page's flow: the chart is as wide as the
+ * container and scrolls sideways inside itself below about 32rem.
+ */
+import '../components/timeline/timeline.css';
+import type { Observation, ScenarioObservation } from '../lib/harness/observation.ts';
+import { layoutPair, layoutTimeline, type LayoutOptions, type TimelineLayout } from '../lib/timeline/layout.ts';
+import { compareHtml, timelineHtml } from '../lib/timeline/render.ts';
+
+export type { TimelineLayout } from '../lib/timeline/layout.ts';
+
+export interface TimelineViewOptions extends LayoutOptions {
+  /** Text above the chart; also starts its description. */
+  heading?: string;
+  /** Open the "Timeline data" disclosure. Default false. */
+  open?: boolean;
+}
+
+export interface CompareOptions extends LayoutOptions {
+  /** Default "Your attempt". */
+  labelA?: string;
+  /** Default "Reference solution". */
+  labelB?: string;
+  open?: boolean;
+}
+
+let counter = 0;
+/** Ids unique on the page, and distinct from the build-time ones ("tl-b…"). */
+const nextId = () => `tl-i${++counter}`;
+
+export function renderTimeline(container: HTMLElement, scenario: ScenarioObservation, options: TimelineViewOptions = {}): TimelineLayout {
+  const layout = layoutTimeline(scenario, options);
+  container.innerHTML = timelineHtml(layout, { idPrefix: nextId(), heading: options.heading, open: options.open });
+  return layout;
+}
+
+export function compareTimelines(
+  container: HTMLElement,
+  attempt: ScenarioObservation,
+  reference: ScenarioObservation,
+  options: CompareOptions = {},
+): [TimelineLayout, TimelineLayout] {
+  const pair = layoutPair(attempt, reference, options);
+  container.innerHTML = compareHtml(pair[0], pair[1], {
+    idPrefix: nextId(),
+    labelA: options.labelA ?? 'Your attempt',
+    labelB: options.labelB ?? 'Reference solution',
+    open: options.open,
+  });
+  return pair;
+}
+
+export function renderObservation(container: HTMLElement, observation: Observation, options: TimelineViewOptions = {}): TimelineLayout[] {
+  const scenarios = observation.compileError ? [] : observation.scenarios;
+  if (!scenarios.length) {
+    container.innerHTML = '<p class="tl-empty">Nothing ran, so there is no timeline to draw.</p>';
+    return [];
+  }
+  const many = scenarios.length > 1;
+  const layouts: TimelineLayout[] = [];
+  container.innerHTML = scenarios
+    .map((scenario) => {
+      const layout = layoutTimeline(scenario, options);
+      layouts.push(layout);
+      const heading = many ? `Case "${scenario.scenario}"` : options.heading;
+      return timelineHtml(layout, { idPrefix: nextId(), heading, open: options.open });
+    })
+    .join('');
+  return layouts;
+}
