@@ -6,15 +6,19 @@ import { defineCheck, fail, pass, type HarnessApi, type LogLine, type ScenarioOb
  * which lets a failure say *why* a line came earlier than predicted.
  */
 
-const MARK = 'demo() called';
+const MARK = 'demo() on the stack';
 
 /** Snapshot `predicted` before demo() runs (so pushing onto it from demo doesn't count), then call demo(). */
 function drive(exports: Record<string, unknown>, h: HarnessApi) {
   const predicted = exports.predicted as unknown[];
   h.record('predicted', predicted.map((line) => (typeof line === 'string' ? line : { notAString: String(line) })));
-  // A zero-length span marks the call, so lines printed while the module loaded are left out.
-  h.span(MARK).end();
-  return (exports.demo as () => unknown)();
+  // A span from the call to its return: lines before it (printed while the module loaded) are left out.
+  const span = h.span(MARK);
+  try {
+    return (exports.demo as () => unknown)();
+  } finally {
+    span.end();
+  }
 }
 
 const PHASE_RANK: Record<LogLine['phase'], number> = { sync: 0, microtask: 1, timer: 2 };
@@ -27,7 +31,7 @@ const PHASE_WORDS: Record<LogLine['phase'], string> = {
 /** Lines demo() produced: everything after the call marker. */
 function demoLines(o: ScenarioObservation): LogLine[] {
   const mark = o.spans.find((s) => s.label === MARK);
-  const from = mark?.endSeq ?? 0;
+  const from = mark?.startSeq ?? 0;
   return o.logs.filter((l) => l.seq > from);
 }
 

@@ -2,6 +2,7 @@ import {
   defineCheck,
   elapsed,
   fail,
+  mulberry32,
   ms,
   nothingFloating,
   pass,
@@ -68,18 +69,6 @@ function scenario(name: string, kind: Params['kind'], endpoints: Endpoint[]): Sc
 const users = (latencies: number[], statuses: number[] = latencies.map(() => 200), base = 'https://api.example.com/users/') =>
   latencies.map((latency, i) => ({ url: `${base}${i + 1}`, status: statuses[i], latency }));
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same generated cases. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Distinct, uneven latencies whose finishing order is never the input order. */
 function latencies(random: () => number, n: number): number[] {
   const out: number[] = [];
@@ -92,17 +81,17 @@ function latencies(random: () => number, n: number): number[] {
 }
 
 function generated(seed: number): Scenario[] {
-  const random = seeded(seed ^ 0xfe7c4a11);
+  const random = mulberry32(seed ^ 0xfe7c4a11);
   const size = () => 4 + Math.floor(random() * 3);
   const one = latencies(random, size());
   const two = latencies(random, size());
-  const failing = latencies(random, 4);
+  const withError = latencies(random, 4);
   const bad = 1 + Math.floor(random() * 3);
   const status = [500, 503, 403][Math.floor(random() * 3)];
   return [
     scenario('generated-1', 'ok', users(one, undefined, 'https://shop.example.com/items/')),
     scenario('generated-2', 'ok', users(two, undefined, 'https://news.example.org/stories/')),
-    scenario('generated-error', 'error', users(failing, failing.map((_, i) => (i === bad ? status : 200)), 'https://shop.example.com/orders/')),
+    scenario('generated-error', 'error', users(withError, withError.map((_, i) => (i === bad ? status : 200)), 'https://shop.example.com/orders/')),
   ];
 }
 

@@ -3,6 +3,7 @@ import {
   defineCheck,
   elapsed,
   fail,
+  mulberry32,
   ms,
   nothingFloating,
   pass,
@@ -49,24 +50,12 @@ function kitchen(name: string, timings: Timings): Scenario {
   return { name, params: timings, helpers: helpers(timings), drive: call };
 }
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same second kitchen. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const CONTRACT: Timings = { coffee: 1000, toast: 600, eggs: 300 };
 const SCENARIOS = ['breakfast', 'second-kitchen'];
 
 /** Coffee is fastest here and toast slowest: neither the input order nor the first kitchen's finishing order. */
 function secondKitchen(seed: number): Timings {
-  const random = seeded(seed ^ 0x0b1e55ed);
+  const random = mulberry32(seed ^ 0x0b1e55ed);
   const pick = (low: number, high: number) => low + Math.round((random() * (high - low)) / 10) * 10;
   return { coffee: pick(200, 450), eggs: pick(550, 800), toast: pick(900, 1300) };
 }
