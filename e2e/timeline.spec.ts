@@ -1,0 +1,151 @@
+/**
+ * The timeline in the performance lesson: the sequential run is a staircase
+ * of three bars ending near 3000 ms, the concurrent run three bars starting
+ * together and ending near 1000 ms, on one scale; the "Timeline data" table
+ * holds the same spans; axe passes with the tables open, in both themes and
+ * on a phone, and the chart never makes the page scroll sideways.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { THEMES } from './site.ts';
+
+const LESSON = '/lessons/performance/';
+
+interface Bar {
+  label: string;
+  start: number;
+  end: number;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+async function bars(timeline: Locator): Promise<Bar[]> {
+  const rects = timeline.locator('rect.tl-bar');
+  const out: Bar[] = [];
+  for (let i = 0; i < (await rects.count()); i++) {
+    const rect = rects.nth(i);
+    out.push({
+      label: (await rect.getAttribute('data-label'))!,
+      start: Number(await rect.getAttribute('data-start')),
+      end: Number(await rect.getAttribute('data-end')),
+      box: (await rect.boundingBox())!,
+    });
+  }
+  return out;
+}
+
+/** The comparison figure's two timelines: sequential first, concurrent second. */
+function comparison(page: Page) {
+  const figure = page.locator('[data-timeline-compare]');
+  return { sequential: figure.locator('[data-timeline]').nth(0), concurrent: figure.locator('[data-timeline]').nth(1) };
+}
+
+async function openAllTables(page: Page) {
+  const summaries = page.locator('details.tl-details:not([open]) > summary');
+  while (await summaries.count()) await summaries.first().click();
+}
+
+test('the sequential version: three bars one after another, ending near 3000 ms', async ({ page }) => {
+  await page.goto(LESSON);
+  const { sequential } = comparison(page);
+  await expect(sequential.getByRole('img', { name: 'Timeline' })).toHaveAccessibleDescription(/^Blocking calls, one after another: 3 operations over 3000 ms of simulated time/);
+  await expect(sequential.locator('.tl-clock')).toHaveText('Simulated time');
+  const drawn = await bars(sequential);
+  expect(drawn).toHaveLength(3);
+  for (let i = 1; i < drawn.length; i++) {
+    const [before, after] = [drawn[i - 1]!, drawn[i]!];
+    // Each starts when the previous one ended, on a lower row, to its right.
+    expect(after.start).toBeCloseTo(before.end, -1);
+    expect(after.box.y).toBeGreaterThan(before.box.y);
+    expect(after.box.x).toBeGreaterThanOrEqual(before.box.x + before.box.width - 1.5);
+  }
+  expect(drawn[0]!.start).toBe(0);
+  expect(Math.abs(drawn[2]!.end - 3000)).toBeLessThanOrEqual(50);
+});
+
+test('the concurrent version: three bars starting together, ending near 1000 ms, on the same scale', async ({ page }) => {
+  await page.goto(LESSON);
+  const { sequential, concurrent } = comparison(page);
+  await expect(concurrent.getByRole('img', { name: 'Timeline' })).toHaveAccessibleDescription(/3 operations over 1000 ms of simulated time/);
+  const drawn = await bars(concurrent);
+  expect(drawn).toHaveLength(3);
+  for (const bar of drawn) {
+    expect(bar.start).toBe(0);
+    expect(Math.abs(bar.end - 1000)).toBeLessThanOrEqual(50);
+    expect(Math.abs(bar.box.x - drawn[0]!.box.x)).toBeLessThan(1);
+    expect(Math.abs(bar.box.width - drawn[0]!.box.width)).toBeLessThan(1);
+  }
+  expect(new Set(drawn.map((b) => Math.round(b.box.y))).size).toBe(3);
+  // Same scale: the concurrent bars are as long as one sequential bar, a third of the whole staircase.
+  const seq = await bars(sequential);
+  expect(Math.abs(drawn[0]!.box.width - seq[0]!.box.width)).toBeLessThan(1.5);
+  expect(Math.abs(drawn[0]!.box.x - seq[0]!.box.x)).toBeLessThan(1);
+  const staircase = seq[2]!.box.x + seq[2]!.box.width - seq[0]!.box.x;
+  expect(drawn[0]!.box.width / staircase).toBeCloseTo(1 / 3, 1);
+});
+
+test('the "Timeline data" table holds the same spans as the chart', async ({ page }) => {
+  await page.goto(LESSON);
+  for (const timeline of Object.values(comparison(page))) {
+    await timeline.locator('summary', { hasText: 'Timeline data' }).click();
+    const table = timeline.getByRole('table', { name: 'Timeline data' });
+    await expect(table).toBeVisible();
+    const rows = table.locator('tbody tr');
+    const drawn = await bars(timeline);
+    await expect(rows).toHaveCount(drawn.length);
+    for (const [i, bar] of drawn.entries()) {
+      const row = rows.nth(i);
+      await expect(row.getByRole('rowheader')).toContainText(bar.label);
+      const cells = row.getByRole('cell');
+      await expect(cells.nth(0)).toHaveText(`${bar.start} ms`);
+      await expect(cells.nth(1)).toHaveText(`${bar.end} ms`);
+      await expect(cells.nth(2)).toHaveText(`${bar.end - bar.start} ms`);
+    }
+    await expect(timeline.getByRole('table', { name: 'Console lines' })).toContainText('took');
+  }
+});
+
+test('every timeline on the page is an image named "Timeline" with a table named "Timeline data"', async ({ page }) => {
+  await page.goto(LESSON);
+  const images = page.getByRole('img', { name: 'Timeline', exact: true });
+  expect(await images.count()).toBeGreaterThanOrEqual(5);
+  await openAllTables(page);
+  await expect(page.getByRole('table', { name: 'Timeline data' })).toHaveCount(await images.count());
+  for (const image of await images.all()) {
+    await expect(image).toHaveAccessibleDescription(/\d+ operations? over \d+ ms of simulated time/);
+  }
+});
+
+for (const theme of THEMES) {
+  test(`axe passes with the timelines and their tables open, ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(LESSON);
+    await openAllTables(page);
+    const results = await new AxeBuilder({ page })
+      .include('.tl-figure')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('the whole axis fits: no sideways scrolling, text stays readable, axe passes', async ({ page }) => {
+    await page.goto(LESSON);
+    await openAllTables(page);
+    const scroll = await page.evaluate(() => [document.scrollingElement!.scrollWidth, document.scrollingElement!.clientWidth]);
+    expect(scroll[0]).toBeLessThanOrEqual(scroll[1]!);
+    for (const svg of await page.locator('svg.tl-svg').all()) {
+      const [box, parent] = await Promise.all([svg.boundingBox(), svg.locator('xpath=..').boundingBox()]);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(parent!.x + parent!.width + 0.5);
+      // The last tick label (the end of the axis) is on screen.
+      const last = await svg.locator('.tl-axis text').last().boundingBox();
+      expect(last!.x + last!.width).toBeLessThanOrEqual(375);
+    }
+    const fontSize = await page.locator('.tl-row-label').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(12);
+    const results = await new AxeBuilder({ page }).include('.tl-figure').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
