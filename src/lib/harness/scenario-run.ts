@@ -347,7 +347,8 @@ class ScenarioRun {
     args: unknown[],
     opts: { kind: 'timer' | 'interval' | 'immediate'; owner: 'learner' | 'harness'; label?: string; silent?: boolean },
   ): number {
-    const delay = opts.kind === 'immediate' ? 0 : normaliseMs(ms);
+    // As in Node, a timer's delay is at least 1 ms: setTimeout(f, 0) runs after setTimeout(g, 1) created before it.
+    const delay = opts.kind === 'immediate' ? 0 : Math.max(1, normaliseMs(ms));
     const repeat = opts.kind === 'interval';
     const record: TimerRecord = { owner: opts.owner, repeat };
     if (opts.owner === 'learner' && !opts.silent) record.number = ++this.#learnerTimerNumber;
