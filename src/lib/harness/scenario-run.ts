@@ -63,6 +63,7 @@ class ExitRequest {
 }
 
 interface TimerRecord {
+  label: string;
   spanId?: number;
   owner: 'learner' | 'harness';
   number?: number;
@@ -236,7 +237,11 @@ class ScenarioRun {
 
   #virtualLimit(message: string): void {
     this.#stopped = true;
-    const pending = this.#openLearnerSpans().map((s) => s.label);
+    // Past the span cap, timers have no span: list them from the timer records too.
+    const pending = [
+      ...this.#openLearnerSpans().map((s) => s.label),
+      ...[...this.#timerRecords.values()].filter((r) => r.owner === 'learner' && r.spanId === undefined && r.number !== undefined).map((r) => r.label),
+    ];
     this.#errors.push({
       kind: 'virtual-limit',
       message: `${message}${pending.length ? `; still running: ${summariseLabels(pending)}` : ''}. Is a timer or an interval never cleared?`,
@@ -350,11 +355,12 @@ class ScenarioRun {
     // As in Node, a timer's delay is at least 1 ms: setTimeout(f, 0) runs after setTimeout(g, 1) created before it.
     const delay = opts.kind === 'immediate' ? 0 : Math.max(1, normaliseMs(ms));
     const repeat = opts.kind === 'interval';
-    const record: TimerRecord = { owner: opts.owner, repeat };
+    const record: TimerRecord = { owner: opts.owner, repeat, label: '' };
     if (opts.owner === 'learner' && !opts.silent) record.number = ++this.#learnerTimerNumber;
     const label =
       opts.label ??
       (opts.kind === 'immediate' ? 'setImmediate' : `${opts.kind === 'interval' ? 'setInterval' : 'setTimeout'} ${delay} ms`);
+    record.label = label;
     const span = opts.silent
       ? undefined
       : this.#startSpan(label, opts.kind, opts.owner, { ms: delay, ...(record.number ? { timer: record.number } : {}) });
