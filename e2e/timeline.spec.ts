@@ -13,6 +13,7 @@ const LESSON = '/lessons/performance/';
 
 interface Bar {
   label: string;
+  kind: string;
   start: number;
   end: number;
   box: { x: number; y: number; width: number; height: number };
@@ -25,6 +26,7 @@ async function bars(timeline: Locator): Promise<Bar[]> {
     const rect = rects.nth(i);
     out.push({
       label: (await rect.getAttribute('data-label'))!,
+      kind: (await rect.getAttribute('data-kind'))!,
       start: Number(await rect.getAttribute('data-start')),
       end: Number(await rect.getAttribute('data-end')),
       box: (await rect.boundingBox())!,
@@ -146,6 +148,47 @@ test.describe('on a 375 px phone', () => {
     const fontSize = await page.locator('.tl-row-label').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(12);
     const results = await new AxeBuilder({ page }).include('.tl-figure').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+test.describe('in an exercise', () => {
+  test.setTimeout(60_000);
+  const output = (page: Page) => page.getByRole('region', { name: 'Output' });
+  const press = async (page: Page, name: 'Run' | 'Check') => {
+    await page.getByRole('button', { name, exact: true }).click();
+    await expect(output(page)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+  };
+
+  test('Run and Check each draw a timeline; after Check, the attempt compares with the reference on one scale', async ({ page }) => {
+    await page.goto('/exercises/sync-vs-async/');
+    await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeVisible();
+    const panel = page.locator('details[data-timeline-panel]');
+
+    // The starter blocks for 3 s of real time.
+    await press(page, 'Run');
+    await panel.locator(':scope > summary').click();
+    const run = panel.locator('[data-timeline-view] [data-timeline]');
+    await expect(run).toHaveCount(1);
+    await expect(run.locator('.tl-clock')).toHaveText('Real time');
+    await expect(run.getByRole('img', { name: 'Timeline' })).toHaveAccessibleDescription(/of real time/);
+    await expect(panel.getByRole('button', { name: 'Compare with the reference solution' })).toBeHidden();
+
+    await press(page, 'Check');
+    const checked = panel.locator('[data-timeline-view] [data-timeline]');
+    await expect(checked.first().locator('.tl-clock')).toHaveText('Simulated time');
+    const starterBars = await bars(checked.first());
+    expect(starterBars.map((b) => b.kind)).toContain('cpu');
+
+    await panel.getByRole('button', { name: 'Compare with the reference solution' }).click();
+    const pair = panel.locator('[data-timeline-comparison] [data-timeline-compare]').first();
+    await expect(pair.locator('[data-timeline]')).toHaveCount(2, { timeout: 20_000 });
+    await expect(pair.locator('.tl-heading')).toHaveText(['Your attempt', 'Reference solution']);
+    const [mine, reference] = [pair.locator('[data-timeline]').nth(0), pair.locator('[data-timeline]').nth(1)];
+    // One scale: both axes span the slower run.
+    expect(await mine.getAttribute('data-domain')).toBe(await reference.getAttribute('data-domain'));
+    expect(Number(await mine.getAttribute('data-total'))).toBeGreaterThan(Number(await reference.getAttribute('data-total')) * 2);
+    const results = await new AxeBuilder({ page }).include('details[data-timeline-panel]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

@@ -200,6 +200,7 @@ class Workbench {
       );
       this.#showOutput(observation);
       this.#markErrors(observation);
+      void this.#showTimeline(observation, mode);
       if (mode === 'check') {
         const verdict = judge(await spec!, observation);
         this.#showVerdict(verdictView(verdict));
@@ -212,6 +213,29 @@ class Workbench {
       this.announce('The run failed.');
     } finally {
       this.#setBusy(false, mode);
+    }
+  }
+
+  /** The Timeline panel after the output or results (timeline-panel.ts, loaded the first time a run ends). */
+  async #showTimeline(observation: Observation, mode: 'run' | 'check'): Promise<void> {
+    const after = this.$('[data-results]') ?? this.$('[data-output]');
+    const solution = this.$<HTMLTemplateElement>('template[data-solution]')?.content.textContent ?? undefined;
+    if (!after) return;
+    const { showTimelinePanel } = await import('./timeline-panel.ts');
+    showTimelinePanel(after, observation, {
+      reference: mode === 'check' && solution ? () => this.#runReference(solution.replace(/\n?$/, '\n'), observation.seed) : undefined,
+    });
+  }
+
+  /** The reference solution, checked as the learner's code just was (same seed, same cases), for the timeline comparison. */
+  async #runReference(source: string, seed: number): Promise<Observation> {
+    if (this.#busy) throw new Error('wait for the current run to finish');
+    this.#setBusy(true, 'check');
+    try {
+      const { runner } = await this.#warm();
+      return await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.budgetMs });
+    } finally {
+      this.#setBusy(false, 'check');
     }
   }
 

@@ -195,7 +195,7 @@ export function timelineHtml(layout: TimelineLayout, options: RenderOptions): st
   return (
     `<div class="tl" data-timeline data-mode="${layout.mode}" data-total="${layout.totalMs}" data-domain="${layout.domainMs}" data-operations="${layout.operations}">` +
     heading +
-    `<p class="tl-meta"><span class="tl-clock">${esc(clockTitle(layout))}</span> · <span class="tl-elapsed">${esc(formatMs(layout.totalMs))} elapsed</span>` +
+    `<p class="tl-meta"><span class="tl-when"><span class="tl-clock">${esc(clockTitle(layout))}</span> · <span class="tl-elapsed">${esc(formatMs(layout.totalMs))} elapsed</span></span>` +
     (legend ? `<span class="tl-legend">${legend}</span>` : '') +
     '</p>' +
     `<div class="tl-chart">${timelineSvg(layout, options)}</div>` +
