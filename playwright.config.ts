@@ -12,6 +12,21 @@ if (!executablePath) {
   throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` for how to get one.');
 }
 
+const browserUse = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath,
+    // Flags that work on CI containers and offline machines.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
@@ -27,20 +42,18 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          // Flags that work on CI containers and offline machines.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      // Timing-sensitive specs (`*.alone.spec.ts`) run in the project below, on their own.
+      testIgnore: /\.alone\.spec\.ts$/,
+      use: browserUse,
+    },
+    {
+      // After everything else, with no other test competing for the two cores: a
+      // learner's runaway loop holds one core, and the page's main thread must stay
+      // free of long tasks on the other (e2e/sandbox-runaway.alone.spec.ts).
+      name: 'chromium-alone',
+      testMatch: /\.alone\.spec\.ts$/,
+      dependencies: ['chromium'],
+      use: browserUse,
     },
   ],
   // The tests run against the production build, served by `astro preview`
