@@ -1,0 +1,155 @@
+import { describe, expect, test } from 'vitest';
+import type { Observation, ScenarioObservation } from '../src/lib/harness/observation.ts';
+import type { Verdict } from '../src/lib/judge/verdict.ts';
+import { lineDiff } from '../src/lib/judge/diff.ts';
+import {
+  checkItem,
+  compileErrorText,
+  describeError,
+  diffRows,
+  errorPosition,
+  offsetOf,
+  outputRows,
+  shortcuts,
+  verdictView,
+} from '../src/islands/view-model.ts';
+
+function scenario(over: Partial<ScenarioObservation> = {}): ScenarioObservation {
+  return {
+    scenario: 'main',
+    mode: 'run',
+    params: null,
+    logs: [],
+    droppedLines: 0,
+    outputTruncated: false,
+    spans: [],
+    errors: [],
+    settled: { state: 'fulfilled', at: 1000, seq: 9, value: null },
+    pendingAtSettle: [],
+    totalTime: 1000,
+    record: {},
+    ...over,
+  };
+}
+
+const observation = (...scenarios: ScenarioObservation[]): Observation => ({ exercise: 'x', mode: 'run', seed: 1, scenarios });
+
+describe('diff rows', () => {
+  test('say in words what each sign means', () => {
+    const rows = diffRows(lineDiff(['Starting', 'Finished'], ['Starting', 'Done']));
+    expect(rows).toEqual([
+      { op: ' ', sign: ' ', meaning: 'as expected', text: 'Starting' },
+      { op: '-', sign: '−', meaning: 'expected, not printed', text: 'Finished' },
+      { op: '+', sign: '+', meaning: 'printed, not expected', text: 'Done' },
+    ]);
+  });
+});
+
+describe('check items', () => {
+  test.each([
+    [{ id: 'a', title: 'A', passed: true, message: 'ok' }, { status: 'Passed' }],
+    [{ id: 'b', title: 'B', passed: false, message: 'no' }, { status: 'Failed' }],
+    [
+      { id: 'c', title: 'C', passed: false, message: 'out', expected: ['x'], actual: ['y'], diff: lineDiff(['x'], ['y']) },
+      { status: 'Failed', diff: diffRows(lineDiff(['x'], ['y'])) },
+    ],
+    [{ id: 'd', title: 'D', passed: false, message: 'n', expected: 3, actual: 4 }, { values: { expected: '3', actual: '4' } }],
+  ])('%o', (result, expected) => {
+    expect(checkItem(result)).toMatchObject(expected);
+  });
+
+  test('a verdict keeps its summary and every check, in order', () => {
+    const verdict: Verdict = {
+      exercise: 'x',
+      passed: true,
+      summary: 'All checks passed',
+      checks: [
+        { id: 'runs', title: 'Runs', passed: true, message: 'ok' },
+        { id: 'out', title: 'Output', passed: true, message: 'ok' },
+      ],
+    };
+    const view = verdictView(verdict);
+    expect(view.summary).toBe('All checks passed');
+    expect(view.items.map((i) => i.id)).toEqual(['runs', 'out']);
+  });
+});
+
+describe('output rows', () => {
+  test('printed lines with their times, then how main ended', () => {
+    const rows = outputRows(
+      observation(scenario({ logs: [{ t: 0, stream: 'log', text: 'Starting', phase: 'sync', seq: 1 }, { t: 1000, stream: 'error', text: 'oops', phase: 'timer', seq: 2 }] })),
+    );
+    expect(rows).toEqual([
+      { kind: 'log', text: 'Starting', t: 0 },
+      { kind: 'error', text: 'oops', t: 1000 },
+      { kind: 'note', text: 'Finished after 1.00 s.' },
+    ]);
+  });
+
+  test('the note when output was capped', () => {
+    const rows = outputRows(observation(scenario({ outputTruncated: true, droppedLines: 250, logs: [{ t: 0, stream: 'log', text: 'x', phase: 'sync', seq: 1 }] })));
+    expect(rows.map((r) => r.text)).toContain('Output was cut: only the first 1 lines are shown (250 more were dropped), and very long lines were shortened.');
+  });
+
+  test('a compile error alone', () => {
+    const rows = outputRows({ ...observation(), compileError: { kind: 'syntax', message: 'Unexpected token at line 3, column 2', line: 3, column: 2 } });
+    expect(rows).toEqual([{ kind: 'error', text: 'Syntax error: Unexpected token at line 3, column 2' }]);
+  });
+
+  test('case headings only when a Check ran several cases', () => {
+    expect(outputRows(observation(scenario())).some((r) => r.kind === 'heading')).toBe(false);
+    const two = outputRows(observation(scenario({ scenario: 'a' }), scenario({ scenario: 'b' })));
+    expect(two.filter((r) => r.kind === 'heading').map((r) => r.text)).toEqual(['Case "a"', 'Case "b"']);
+  });
+
+  test('a budget stop says so, and nothing about main', () => {
+    const rows = outputRows(observation(scenario({ settled: { state: 'pending' }, errors: [{ kind: 'budget', message: 'ran too long' }] })));
+    expect(rows).toEqual([{ kind: 'error', text: 'ran too long', t: undefined }]);
+  });
+
+  test('a rejected main names the error and its line', () => {
+    const rows = outputRows(
+      observation(scenario({ settled: { state: 'rejected', at: 5, seq: 3, error: { name: 'TypeError', message: 'x is not a function', line: 4, column: 3 } } })),
+    );
+    expect(rows.at(-1)).toEqual({ kind: 'error', text: 'main failed: TypeError: x is not a function (line 4, column 3)', t: 5 });
+  });
+});
+
+describe('sandbox refusals read as learner errors', () => {
+  test.each(['localStorage', 'document', 'parent', 'window'])('%s is not defined', (name) => {
+    expect(describeError({ kind: 'uncaught', message: `ReferenceError: ${name} is not defined` })).toMatch(/runs in a sandbox with no page/);
+  });
+  test('other errors are left as they are', () => {
+    expect(describeError({ kind: 'uncaught', message: 'ReferenceError: foo is not defined' })).toBe('ReferenceError: foo is not defined');
+  });
+});
+
+describe('editor positions', () => {
+  const lines = ['import x;', '', 'export async function main() {', "  console.log('x'", '}'];
+  test.each([
+    [1, 1, { from: 0, to: 6 }],
+    [4, 3, { from: 44, to: 51 }],
+    [5, 1, { from: 60, to: 61 }],
+    [99, 1, { from: 60, to: 61 }],
+    [2, 1, { from: 10, to: 10 }],
+  ])('line %i, column %i → %o', (line, column, expected) => {
+    expect(offsetOf(lines, line, column)).toEqual(expected);
+  });
+
+  test('a compile error with a line becomes a diagnostic', () => {
+    const at = errorPosition({ ...observation(), compileError: { kind: 'syntax', message: 'Unexpected token', line: 4, column: 17 } });
+    expect(at).toEqual({ line: 4, column: 17, message: compileErrorText({ kind: 'syntax', message: 'Unexpected token', line: 4, column: 17 }), severity: 'error' });
+    expect(at!.message).toBe('Syntax error: Unexpected token (line 4, column 17)');
+  });
+
+  test('no position, no diagnostic', () => {
+    expect(errorPosition(observation(scenario()))).toBeUndefined();
+  });
+});
+
+test.each([
+  [true, { mod: '⌘', run: '⌘+Enter', check: '⌘+Shift+Enter' }],
+  [false, { mod: 'Ctrl', run: 'Ctrl+Enter', check: 'Ctrl+Shift+Enter' }],
+])('shortcuts on a Mac: %s', (mac, expected) => {
+  expect(shortcuts(mac)).toEqual(expected);
+});
