@@ -32,7 +32,16 @@ export const exerciseMetaSchema = z
       .min(500)
       .max(30_000)
       .default(5000)
-      .describe('Real-time budget for a run, in ms; code still running after it is stopped. Default 5000.'),
+      .describe('Real-time budget for Run, in ms; code still running after it is stopped. Default 5000.'),
+    checkBudgetMs: z
+      .number()
+      .int()
+      .min(500)
+      .max(30_000)
+      .default(3000)
+      .describe(
+        'Real-time budget for Check, in ms. Check runs on the virtual clock and takes milliseconds, so seconds of real time mean a runaway. Default 3000.',
+      ),
   })
   .strict();
 
@@ -67,4 +76,9 @@ export function parseFixtureExpectation(source: string, file: string): FixtureEx
   const match = /^\s*\/\/\s*expect:\s*fails\s+([\w-]+)\s+"([^"]+)"/m.exec(source);
   if (!match) throw new Error(`${file}: a wrong answer must start with // expect: fails <check-id> "phrase"`);
   return { check: match[1], phrase: match[2] };
+}
+
+/** The real-time budget of a run in `mode`: Run feels real waits; Check only needs milliseconds. */
+export function budgetFor(meta: Pick<ExerciseMeta, 'budgetMs' | 'checkBudgetMs'>, mode: 'run' | 'check'): number {
+  return mode === 'check' ? meta.checkBudgetMs : meta.budgetMs;
 }

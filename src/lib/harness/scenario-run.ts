@@ -33,6 +33,8 @@ export const MAX_SPANS = 5000;
 export const VIRTUAL_LIMIT_MS = 120_000;
 /** Timers fired in one scenario before the harness calls it runaway. */
 export const MAX_TIMER_FIRINGS = 200_000;
+/** Clock reads at one virtual instant before the harness calls it a busy-wait. */
+export const MAX_CLOCK_READS_AT_ONE_INSTANT = 1_000_000;
 /** Epoch the virtual Date starts at: 2026-01-01T00:00:00Z. */
 export const VIRTUAL_EPOCH = Date.UTC(2026, 0, 1);
 
@@ -99,6 +101,8 @@ class ScenarioRun {
   #random: () => number;
   #firings = 0;
   #seq = 0;
+  #clockReadAt = -1;
+  #clockReads = 0;
   #groupIndent = '';
   readonly #restore: Array<() => void> = [];
 
@@ -422,7 +426,7 @@ class ScenarioRun {
     set(g, 'fetch', this.#fetch());
     if (this.#timers.virtual) {
       set(g, 'Date', this.#virtualDate());
-      set(g, 'performance', { now: () => this.#timers.now(), timeOrigin: VIRTUAL_EPOCH, mark() {}, measure() {} });
+      set(g, 'performance', { now: () => this.#readClock(), timeOrigin: VIRTUAL_EPOCH, mark() {}, measure() {} });
     }
     if (typeof AbortSignal !== 'undefined') {
       set(AbortSignal as unknown as Record<string, unknown>, 'timeout', (ms: number) => this.#abortTimeout(ms));
@@ -521,7 +525,7 @@ class ScenarioRun {
   }
 
   #virtualDate(): DateConstructor {
-    const now = () => VIRTUAL_EPOCH + this.#timers.now();
+    const now = () => VIRTUAL_EPOCH + this.#readClock();
     const RealDate = real.Date;
     class VirtualDate extends RealDate {
       constructor(...args: unknown[]) {
@@ -536,6 +540,32 @@ class ScenarioRun {
     return new Proxy(VirtualDate, {
       apply: () => new RealDate(now()).toString(),
     }) as unknown as DateConstructor;
+  }
+
+  /**
+   * The learner reading the virtual clock. Time stands still while their code
+   * runs, so a loop waiting for Date.now() to move never ends: after many
+   * reads at one instant, stop it with a message that says why.
+   */
+  #readClock(): number {
+    const now = this.#timers.now();
+    if (now !== this.#clockReadAt) {
+      this.#clockReadAt = now;
+      this.#clockReads = 0;
+    } else if (++this.#clockReads > MAX_CLOCK_READS_AT_ONE_INSTANT) {
+      if (!this.#stopped) {
+        this.#stopped = true;
+        this.#errors.push({
+          kind: 'budget',
+          message:
+            'Your code was stopped: it kept reading the clock in a loop, waiting for time to pass. ' +
+            "Time doesn't pass while a loop spins — the loop blocks everything else, timers included. Wait with `await sleep(ms)` (or a setTimeout) instead.",
+          t: now,
+        });
+      }
+      throw new ExitRequest(1);
+    }
+    return now;
   }
 
   #abortTimeout(ms: number): AbortSignal {

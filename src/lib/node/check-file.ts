@@ -9,6 +9,7 @@ import { hashString } from '../harness/scenario-run.ts';
 import { judge } from '../judge/judge.ts';
 import type { Verdict } from '../judge/verdict.ts';
 import { loadExercise, type ExerciseFiles } from './exercises.ts';
+import { budgetFor } from '../exercise/meta.ts';
 import { observe } from './observe.ts';
 
 const specs = new Map<string, Promise<CheckSpec>>();
@@ -41,7 +42,7 @@ export async function checkSource(
     source,
     mode: options.mode ?? 'check',
     seed: options.seed ?? seedFor(source),
-    budgetMs: exercise.meta.budgetMs,
+    budgetMs: budgetFor(exercise.meta, options.mode ?? 'check'),
   });
   return { verdict: judge(spec, observation), observation };
 }
