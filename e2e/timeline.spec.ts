@@ -192,3 +192,66 @@ test.describe('in an exercise', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
+
+test.describe('event-loop view', () => {
+  const EVENT_LOOP = '/lessons/event-loop/';
+
+  test('each printed line carries its phase, from the run', async ({ page }) => {
+    await page.goto(EVENT_LOOP);
+    const steps = page.locator('event-loop-steps');
+    await expect(steps.locator('.el-badge')).toHaveText([
+      'Synchronous',
+      'Synchronous',
+      'Microtask',
+      'Microtask',
+      'Timer 1',
+      'Microtask after timer 1',
+      'Timer 2',
+    ]);
+  });
+
+  test('Next and Previous step through the lines, by mouse and keyboard', async ({ page }) => {
+    await page.goto(EVENT_LOOP);
+    const steps = page.locator('event-loop-steps');
+    const next = steps.getByRole('button', { name: 'Next' });
+    const previous = steps.getByRole('button', { name: 'Previous' });
+    const status = steps.getByRole('status');
+    await expect(status).toHaveText(/Press Next/);
+    await next.click();
+    await expect(steps.locator('[aria-current="step"]')).toHaveAttribute('data-step', '1');
+    await expect(status).toContainText('Line 1 of 7: “script starts”. Synchronous.');
+    // Keyboard: Enter on the focused button, then the arrow keys.
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowRight');
+    await expect(steps.locator('[aria-current="step"]')).toHaveAttribute('data-step', '3');
+    await expect(steps.locator('.el-future')).toHaveCount(4);
+    await page.keyboard.press('ArrowLeft');
+    await expect(steps.locator('[aria-current="step"]')).toHaveAttribute('data-step', '2');
+    for (let i = 0; i < 5; i++) await next.click();
+    await expect(steps.locator('[aria-current="step"]')).toHaveAttribute('data-step', '7');
+    await expect(next).toHaveAttribute('aria-disabled', 'true');
+    // At the end, Next stays focused and pressing it again changes nothing.
+    await expect(next).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(steps.locator('[aria-current="step"]')).toHaveAttribute('data-step', '7');
+    await previous.click();
+    await expect(steps.locator('[aria-current="step"]')).toHaveAttribute('data-step', '6');
+    await expect(status).toContainText('Microtask after timer 1');
+    // Mid-way: a highlighted line, greyed lines ahead; both themes.
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme });
+      const results = await new AxeBuilder({ page }).include('event-loop-steps').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), theme).toEqual([]);
+    }
+  });
+
+  test('without JavaScript the list reads in full and the controls stay hidden', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(EVENT_LOOP);
+    await expect(page.locator('event-loop-steps .el-step')).toHaveCount(7);
+    await expect(page.locator('event-loop-steps').getByRole('button')).toHaveCount(0);
+    await context.close();
+  });
+});

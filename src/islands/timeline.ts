@@ -25,11 +25,12 @@
  *   const { renderTimeline } = await import('./timeline.ts');
  *   renderTimeline(panel, observation.scenarios[0]);
  *
- * Importing this module brings the timeline's stylesheet with it. The
- * container should sit in the page's flow: the chart is as wide as the
- * container and scrolls sideways inside itself below about 32rem.
+ * The first render adds the timeline's stylesheet to the page (it travels
+ * inside this lazily loaded module, so pages that never draw a timeline in
+ * the browser don't load it). The chart is as wide as its container, at any
+ * width: bars stretch, text keeps its size.
  */
-import '../components/timeline/timeline.css';
+import styles from '../components/timeline/timeline.css?inline';
 import type { Observation, ScenarioObservation } from '../lib/harness/observation.ts';
 import { layoutPair, layoutTimeline, type LayoutOptions, type TimelineLayout } from '../lib/timeline/layout.ts';
 import { compareHtml, timelineHtml } from '../lib/timeline/render.ts';
@@ -51,11 +52,21 @@ export interface CompareOptions extends LayoutOptions {
   open?: boolean;
 }
 
+/** Adds the stylesheet once; the build-time components link the same file themselves. */
+function ensureStyles(): void {
+  if (document.getElementById('tl-styles')) return;
+  const style = document.createElement('style');
+  style.id = 'tl-styles';
+  style.textContent = styles;
+  document.head.append(style);
+}
+
 let counter = 0;
 /** Ids unique on the page, and distinct from the build-time ones ("tl-b…"). */
 const nextId = () => `tl-i${++counter}`;
 
 export function renderTimeline(container: HTMLElement, scenario: ScenarioObservation, options: TimelineViewOptions = {}): TimelineLayout {
+  ensureStyles();
   const layout = layoutTimeline(scenario, options);
   container.innerHTML = timelineHtml(layout, { idPrefix: nextId(), heading: options.heading, open: options.open });
   return layout;
@@ -67,6 +78,7 @@ export function compareTimelines(
   reference: ScenarioObservation,
   options: CompareOptions = {},
 ): [TimelineLayout, TimelineLayout] {
+  ensureStyles();
   const pair = layoutPair(attempt, reference, options);
   container.innerHTML = compareHtml(pair[0], pair[1], {
     idPrefix: nextId(),
@@ -78,6 +90,7 @@ export function compareTimelines(
 }
 
 export function renderObservation(container: HTMLElement, observation: Observation, options: TimelineViewOptions = {}): TimelineLayout[] {
+  ensureStyles();
   const scenarios = observation.compileError ? [] : observation.scenarios;
   if (!scenarios.length) {
     container.innerHTML = '<p class="tl-empty">Nothing ran, so there is no timeline to draw.</p>';

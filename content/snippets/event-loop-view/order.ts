@@ -1,13 +1,13 @@
-console.log('1. script starts');
+console.log('script starts');
 
 setTimeout(() => {
-  console.log('5. first timer fires');
-  Promise.resolve().then(() => console.log('6. promise callback queued by the timer'));
+  console.log('timer 1 fires');
+  Promise.resolve().then(() => console.log('promise callback queued by timer 1'));
 }, 0);
 
-setTimeout(() => console.log('7. second timer fires'), 0);
+setTimeout(() => console.log('timer 2 fires'), 0);
 
-Promise.resolve().then(() => console.log('3. promise callback'));
-queueMicrotask(() => console.log('4. queued microtask'));
+Promise.resolve().then(() => console.log('promise callback'));
+queueMicrotask(() => console.log('queueMicrotask callback'));
 
-console.log('2. script ends');
+console.log('script ends');
