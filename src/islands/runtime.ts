@@ -5,6 +5,8 @@
  * page never pays for it unless it is used.
  */
 import { pickRuntime, RUNTIME_LABELS, type Runner, type RuntimeChoice } from '../lib/runtime/runner.ts';
+// The browser runner is the one every page can use (and the fallback), and it is small: loaded with the island.
+import { BrowserRunner } from '../lib/runtime/browser-runner.ts';
 
 export interface RunnerHandle {
   runner: Runner & { warm?(): Promise<void> };
@@ -25,7 +27,6 @@ export function currentChoice(): RuntimeChoice {
 
 export async function createRunner(): Promise<RunnerHandle> {
   const choice = currentChoice();
-  const { BrowserRunner } = await import('../lib/runtime/browser-runner.ts');
   return { runner: new BrowserRunner(), choice };
 }
 

@@ -109,6 +109,12 @@ class Workbench {
   }
 
   #wireButtons(): void {
+    // Intent to run (the pointer on the buttons, or keyboard focus on them) starts the
+    // sandbox, so the first Run doesn't wait for it: a head start of a few hundred ms.
+    const toolbar = this.$('.wb-toolbar');
+    const warm = () => void this.#warm();
+    toolbar?.addEventListener('pointerover', warm, { once: true });
+    toolbar?.addEventListener('focusin', warm, { once: true });
     this.root.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
       if (!button || !this.root.contains(button) || button.closest('dialog')) return;
