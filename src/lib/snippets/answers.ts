@@ -249,6 +249,16 @@ export function computeAnswer(spec: PredictSpec, observation: Observation, where
   return { kind: 'choice', options, correct: hits[0]!, evidence };
 }
 
+/**
+ * The key a question's saved answer is stored under: the snippet's path
+ * without ".ts", plus "#<rule>" for a choice, unless the author gave an id.
+ */
+export function predictId(src: string, spec: PredictSpec, given?: string): string {
+  if (given) return given;
+  const base = src.replace(/^\/+/, '').replace(/^content\/snippets\//, '').replace(/\.ts$/, '');
+  return spec.kind === 'choice' ? `${base}#${spec.answer}` : base;
+}
+
 /** Validates the loose props an MDX tag passes into a PredictSpec; throws a PredictError on nonsense. */
 export function predictSpecFromProps(props: { kind?: unknown; answer?: unknown; options?: unknown }, where = 'Predict'): PredictSpec {
   const kind = props.kind ?? (props.options !== undefined ? 'choice' : 'order');

@@ -1,0 +1,101 @@
+/**
+ * Every TypeScript snippet under content/snippets/ runs, so no lesson, sandbox
+ * or cheat-sheet row shows a broken example. Snippets are discovered, not
+ * listed: a new file is covered as soon as it exists.
+ *
+ * - A snippet runs through the harness (observeProgram, virtual clock), with
+ *   its `<name>.routes.json` sidecar when it has one, and must show no error,
+ *   settle, and not hit the budget or the virtual-time limit.
+ * - `// expect-error: <kind>` on its first lines: that error must occur (and
+ *   is then not a failure), e.g. a snippet showing an unhandled rejection.
+ * - `// runs-in: node`: it uses Node APIs the sandbox lacks (worker_threads),
+ *   so it runs under real Node.js and must exit 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { observeProgram } from '../src/lib/node/observe-program.ts';
+import { parseDirectives, stripDirectives } from '../src/lib/snippets/directives.ts';
+import { runProblems } from '../src/lib/snippets/answers.ts';
+import { listSnippets, readRoutes, readSnippet, SNIPPETS_DIR } from '../src/lib/snippets/files.ts';
+import { CHEAT_ROWS } from '../src/lib/snippets/cheatsheet.ts';
+import { CODE_DEFAULT_COLOR, CODE_THEMES } from '../src/components/lesson/shiki.ts';
+import astroConfig from '../astro.config.mjs';
+
+const snippets = listSnippets('.ts');
+
+describe('every TypeScript snippet runs', () => {
+  test('there are snippets to run', () => {
+    expect(snippets.length).toBeGreaterThan(10);
+  });
+
+  test.concurrent.each(snippets)('%s', async (src) => {
+    const source = readSnippet(src);
+    const directives = parseDirectives(source, src);
+    if (directives.runsIn === 'node') {
+      // The Node that runs the tests (22, via npm scripts) strips types itself.
+      const run = spawnSync(process.execPath, [join(SNIPPETS_DIR, src)], { encoding: 'utf8', timeout: 20_000 });
+      expect(run.error, `${src} could not be started`).toBeUndefined();
+      expect(run.status, `${src} under node:\n${run.stderr}`).toBe(0);
+      expect(run.stdout.trim().length, `${src} prints something`).toBeGreaterThan(0);
+      return;
+    }
+    const observation = await observeProgram(source, { routes: readRoutes(src) });
+    expect(runProblems(observation, directives.expectErrors), src).toEqual([]);
+    const scenario = observation.scenarios[0]!;
+    // A budget or virtual-limit stop is never what a lesson means to show.
+    expect(scenario.errors.filter((e) => e.kind === 'budget' || e.kind === 'virtual-limit' || e.kind === 'internal')).toEqual([]);
+    if (!directives.expectErrors.includes('uncaught')) expect(scenario.settled.state, `${src} settles`).toBe('fulfilled');
+  });
+});
+
+describe('snippet directives', () => {
+  test('reads expect-error, runs-in and needs from the leading comments', () => {
+    const d = parseDirectives('// expect-error: unhandled-rejection, uncaught\n// runs-in: node\nconsole.log(1);\n// expect-error: budget\n');
+    expect(d).toEqual({ expectErrors: ['unhandled-rejection', 'uncaught'], runsIn: 'node', needs: [] });
+    expect(parseDirectives('#!/usr/bin/env python3\n# needs: aiohttp\nimport aiohttp\n').needs).toEqual(['aiohttp']);
+  });
+
+  test('ignores prose comments and anything after the first line of code', () => {
+    expect(parseDirectives('// Note: not a directive\nconst a = 1; // needs: nothing\n')).toEqual({ expectErrors: [], needs: [] });
+  });
+
+  test('rejects an unknown error kind or runtime, naming the file', () => {
+    expect(() => parseDirectives('// expect-error: oops\n', 'a.ts')).toThrow(/a\.ts: unknown error kind "oops"/);
+    expect(() => parseDirectives('// runs-in: deno\n', 'b.ts')).toThrow(/b\.ts: "runs-in" only knows "node"/);
+  });
+
+  test('the page shows the code without its directive lines', () => {
+    expect(stripDirectives('// expect-error: uncaught\n\n// Why this fails:\nthrow 1;\n')).toBe('// Why this fails:\nthrow 1;\n');
+    expect(stripDirectives('# needs: aiohttp\nimport aiohttp\n')).toBe('import aiohttp\n');
+  });
+
+  test.each(snippets)('%s: directives parse', (src) => {
+    expect(() => parseDirectives(readSnippet(src), src)).not.toThrow();
+  });
+});
+
+describe('cheat sheet', () => {
+  test('covers the mapping the course must teach', () => {
+    const text = CHEAT_ROWS.map((r) => `${r.python} ${r.typescript}`).join('\n');
+    for (const word of ['gather', 'Promise.all', 'create_task', 'asyncio.run', 'asyncio.sleep', 'wait_for', 'asyncio.timeout', 'cancel', 'as_completed', 'Semaphore', 'TaskGroup', 'return_exceptions', 'allSettled', 'time.sleep', 'ProcessPoolExecutor', 'worker_threads', 'never retrieved', 'unhandled promise rejection', 'aiohttp', 'fetch', 'AbortController']) {
+      expect(text, word).toContain(word);
+    }
+  });
+
+  test('rows have unique ids and existing example files', () => {
+    expect(new Set(CHEAT_ROWS.map((r) => r.id)).size).toBe(CHEAT_ROWS.length);
+    const py = new Set(listSnippets('.py'));
+    for (const row of CHEAT_ROWS) {
+      expect(snippets, row.id).toContain(row.ts);
+      expect(py, row.id).toContain(row.py);
+      if (row.stdlib) expect(py, row.id).toContain(row.stdlib);
+    }
+  });
+});
+
+test('components highlight code with the same Shiki themes as Markdown code blocks', () => {
+  const shiki = astroConfig.markdown?.shikiConfig;
+  expect(shiki?.themes).toEqual(CODE_THEMES);
+  expect(shiki?.defaultColor).toBe(CODE_DEFAULT_COLOR);
+});
