@@ -12,4 +12,4 @@ for (const n of [1, 2, 3]) {
   results.push(await work(n)); // ...but each one starts only when the last has finished
 }
 console.log(results.join(', '));
-console.log(`took ${Date.now() - started} ms`);
+console.log(`took about ${((Date.now() - started) / 1000).toFixed(1)} s`);

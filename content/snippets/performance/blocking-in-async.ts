@@ -10,4 +10,4 @@ async function work(n: number): Promise<string> {
 const started = Date.now();
 const results = await Promise.all([work(1), work(2), work(3)]);
 console.log(results.join(', '));
-console.log(`took ${Date.now() - started} ms`);
+console.log(`took about ${((Date.now() - started) / 1000).toFixed(1)} s`);
