@@ -95,6 +95,11 @@ class Workbench {
       onFocus: () => void this.#warm(),
       runDiagnostics: () => this.#runDiagnostics,
     });
+    // An editor set up off screen (the island loads a screen ahead) guessed the heights of
+    // its wrapped lines; measure again whenever it comes into view, or the line numbers drift.
+    new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) this.view.requestMeasure();
+    }).observe(host);
     if (restored !== undefined) {
       this.notice(`Your code from your last visit is back. Reset goes back to the ${this.kind === 'exercise' ? 'starter code' : 'original example'}.`);
     }
