@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { allPaths } from './site.ts';
 
-/** Markers of an interactive island (exercise, sandbox), which loads its code on purpose. */
-const INTERACTIVE = 'astro-island, [data-sandbox], [data-exercise]';
+/** Markers of an interactive island (exercise, sandbox, predict-the-output question), which loads its code on purpose. */
+const INTERACTIVE = 'astro-island, [data-sandbox], [data-exercise], [data-predict]';
 
 test('a page without a sandbox ships no JavaScript but the inline theme script', async ({ page }) => {
   const checked: string[] = [];
