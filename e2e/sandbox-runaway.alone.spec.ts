@@ -35,7 +35,8 @@ test('a runaway loop is stopped at its budget with a message, and the page keeps
   // Note, in the page, when learner code starts printing and when the stop message appears.
   await page.evaluate(() => {
     const out = document.querySelector('[data-output]')!;
-    const marks = ((window as unknown as { marks: Record<string, number> }).marks = {});
+    const marks: Record<string, number> = {};
+    (window as unknown as { marks: Record<string, number> }).marks = marks;
     new MutationObserver(() => {
       const text = out.textContent ?? '';
       if (text.includes('spinning')) marks.spinning ??= performance.now();

@@ -57,21 +57,24 @@ function problemOf(error: unknown): StorageProblem {
  * merely reading `window.localStorage` throws where storage is forbidden.
  */
 export function createCodeStore(getStorage: () => Storage | null | undefined, now: () => number = Date.now) {
-  const storage = (): Storage | { problem: StorageProblem } => {
+  type Access = { ok: true; s: Storage } | { ok: false; problem: StorageProblem };
+  const storage = (): Access => {
     try {
-      return getStorage() ?? { problem: 'unavailable' };
+      const s = getStorage();
+      return s ? { ok: true, s } : { ok: false, problem: 'unavailable' };
     } catch (error) {
-      return { problem: problemOf(error) === 'failed' ? 'unavailable' : problemOf(error) };
+      const problem = problemOf(error);
+      return { ok: false, problem: problem === 'failed' ? 'unavailable' : problem };
     }
   };
 
   return {
     load(kind: CodeKind, id: string): LoadResult {
-      const s = storage();
-      if ('problem' in s) return { saved: null, message: MESSAGES[s.problem] };
+      const access = storage();
+      if (!access.ok) return { saved: null, message: MESSAGES[access.problem] };
       let raw: string | null;
       try {
-        raw = s.getItem(codeKey(kind, id));
+        raw = access.s.getItem(codeKey(kind, id));
       } catch (error) {
         return { saved: null, message: MESSAGES[problemOf(error) === 'full' ? 'failed' : problemOf(error)] };
       }
@@ -84,11 +87,11 @@ export function createCodeStore(getStorage: () => Storage | null | undefined, no
     },
 
     save(kind: CodeKind, id: string, code: string): SaveResult {
-      const s = storage();
-      if ('problem' in s) return { ok: false, problem: s.problem, message: MESSAGES[s.problem] };
+      const access = storage();
+      if (!access.ok) return { ok: false, problem: access.problem, message: MESSAGES[access.problem] };
       try {
         const record: SavedCode = { code, savedAt: now() };
-        s.setItem(codeKey(kind, id), JSON.stringify(record));
+        access.s.setItem(codeKey(kind, id), JSON.stringify(record));
         return { ok: true };
       } catch (error) {
         const problem = problemOf(error);
@@ -97,10 +100,10 @@ export function createCodeStore(getStorage: () => Storage | null | undefined, no
     },
 
     remove(kind: CodeKind, id: string): SaveResult {
-      const s = storage();
-      if ('problem' in s) return { ok: false, problem: s.problem, message: MESSAGES[s.problem] };
+      const access = storage();
+      if (!access.ok) return { ok: false, problem: access.problem, message: MESSAGES[access.problem] };
       try {
-        s.removeItem(codeKey(kind, id));
+        access.s.removeItem(codeKey(kind, id));
         return { ok: true };
       } catch (error) {
         const problem = problemOf(error);
