@@ -212,3 +212,24 @@ test.describe('on a 375 px phone with touch', () => {
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   });
 });
+
+test('Stop ends a long run at once and says so', async ({ page }) => {
+  await openExercise(page, ID);
+  await setCode(page, "import { sleep } from '@course/helpers';\n\nexport async function main(): Promise<void> {\n  console.log('waiting');\n  await sleep(4000);\n  console.log('done');\n}\n");
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(output(page)).toContainText('waiting');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(output(page)).toContainText('You stopped the run.');
+  await expect(output(page)).not.toContainText('done');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+});
+
+test('an output flood is capped near a thousand lines, with a note saying so', async ({ page }) => {
+  await openExercise(page, ID);
+  await setCode(page, "export async function main(): Promise<void> {\n  for (let i = 1; i <= 5000; i++) console.log(`line ${i}`);\n}\n");
+  await press(page, 'Run');
+  await expect(output(page)).toContainText('line 1000');
+  await expect(output(page)).not.toContainText('line 1001');
+  await expect(output(page)).toContainText(/Output was cut: only the first 1,000 lines are shown \(4,000 more were dropped\)/);
+});
