@@ -29,13 +29,14 @@ import { CHEAT_ROWS } from '../src/lib/snippets/cheatsheet.ts';
 const TIMEOUT_MS = 20_000;
 
 /**
- * Gives python3 a virtual clock, much as the harness gives TypeScript:
- * time.sleep moves the clock on at once, and when the event loop has nothing
- * to do but wait for a timer it jumps to it. So a 2-second snippet takes
- * milliseconds, and printed timings read as on the page ("0.3 s": the real
- * milliseconds of overhead don't show at that precision). While real work is
- * out in a thread or process (run_in_executor, to_thread) the loop waits
- * for real.
+ * Gives python3 a virtual clock, as the harness gives TypeScript: time.sleep
+ * moves the clock on at once, and when the event loop has nothing to do but
+ * wait for a timer it jumps to it. So a 2-second snippet takes milliseconds,
+ * its timings are exact ("0.3 s"), and a slow or busy machine can't reorder
+ * its events. Computation takes no virtual time (as in the harness, where
+ * only blockFor does). While real work is out in a thread or process
+ * (run_in_executor, to_thread) the loop waits for real, and that real time
+ * counts.
  */
 const SITECUSTOMIZE = `
 # Written by test/python.test.ts: a virtual clock for course snippets.
@@ -46,23 +47,23 @@ if os.environ.get("COURSE_PY_VIRTUAL_CLOCK") == "1":
     import selectors
     import time
 
-    # Virtual time = real time + every wait skipped. Real time keeps flowing,
-    # so code that polls with a deadline (multiprocessing) still ends.
+    # Virtual seconds. Each reading moves the clock on by a nanosecond, so
+    # code that polls until a deadline (multiprocessing) still gets there.
     _real = time.monotonic
-    _start = _real()
     _wall0 = time.time()
-    _skipped = [0.0]
+    _t = [1000.0]  # small numbers keep float error tiny
     _in_flight = [0]  # executor jobs running for real
 
     def _now():
-        return 1000.0 + (_real() - _start) + _skipped[0]  # small numbers keep float error tiny
+        _t[0] += 1e-9
+        return _t[0]
 
     time.monotonic = _now
     time.perf_counter = _now
     time.time = lambda: _wall0 + _now() - 1000.0
 
     def _sleep(secs):
-        _skipped[0] += max(0.0, float(secs))
+        _t[0] += max(0.0, float(secs))
 
     time.sleep = _sleep
 
@@ -72,8 +73,12 @@ if os.environ.get("COURSE_PY_VIRTUAL_CLOCK") == "1":
             if ready or timeout == 0:
                 return ready
             if timeout is None or _in_flight[0]:
-                return super().select(timeout)
-            _skipped[0] += timeout  # nothing to do until the next timer: jump to it
+                # Waiting on real work (a thread, a process): real time passes.
+                started = _real()
+                ready = super().select(timeout)
+                _t[0] += _real() - started
+                return ready
+            _t[0] += timeout  # nothing to do until the next timer: jump to it
             return []
 
     selectors.DefaultSelector = _VirtualSelector

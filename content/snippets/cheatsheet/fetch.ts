@@ -5,8 +5,10 @@ const urls = [
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
-  // fetch resolves on any HTTP status: check it yourself.
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  // fetch resolves on any HTTP status: check it.
+  if (!response.ok) {
+    throw new Error(`${url}: HTTP ${response.status}`);
+  }
   return response.text();
 }
 

@@ -13,4 +13,4 @@ async def main() -> None:
 
 
 asyncio.run(main())
-# stderr: Task exception was never retrieved
+# later, on stderr: Task exception was never retrieved

@@ -3,6 +3,6 @@ async function greet(): Promise<string> {
   return 'hello';
 }
 
-const pending = greet(); // already ran its body
+const pending = greet(); // runs its body now
 console.log('called greet()');
 console.log(await pending);
