@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openExercise, press, readExerciseFile, results, setCode } from './exercise-kit.ts';
+import { openExercise, press, readExerciseFile, results, setCode, openPanel } from './exercise-kit.ts';
 import { shownTheme, THEMES } from './site.ts';
 
 const ID = 'first-coroutine';
@@ -52,7 +52,7 @@ for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/lessons/coroutines/');
     const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
-    await sandbox.scrollIntoViewIfNeeded();
+    await openPanel(sandbox);
     await press(sandbox, 'Run', 10_000);
     await axe(page, 'lesson with a sandbox run');
   });

@@ -66,6 +66,15 @@ export function cliVerdict(id: string, file: string): { passed: boolean; summary
   return JSON.parse(result.stdout);
 }
 
+/** How long the island may take to arrive (generous: CI machines can be busy). */
+export const ISLAND_TIMEOUT = 20_000;
+
+/** Scrolls a panel into view and waits for its island (the editor) to be up. */
+export async function openPanel(panel: Locator): Promise<void> {
+  await panel.scrollIntoViewIfNeeded();
+  await expect(editor(panel)).toBeVisible({ timeout: ISLAND_TIMEOUT });
+}
+
 export const editor = (page: Page | Locator) => page.getByRole('textbox', { name: 'Code editor' });
 export const output = (page: Page | Locator) => page.getByRole('region', { name: 'Output' });
 export const results = (page: Page | Locator) => page.getByRole('region', { name: 'Check results' });
@@ -73,7 +82,7 @@ export const results = (page: Page | Locator) => page.getByRole('region', { name
 /** Opens an exercise page and waits for its island (the editor) to be up. */
 export async function openExercise(page: Page, id: string): Promise<void> {
   await page.goto(`/exercises/${id}/`);
-  await expect(editor(page)).toBeVisible();
+  await expect(editor(page)).toBeVisible({ timeout: ISLAND_TIMEOUT });
 }
 
 /** Replaces the editor's text, as a learner pasting it would. */

@@ -5,7 +5,7 @@
  * in sandbox-runaway.alone.spec.ts, which runs with nothing beside it.
  */
 import { expect, test } from '@playwright/test';
-import { editor, openExercise, output, press, readExerciseFile, results, setCode } from './exercise-kit.ts';
+import { editor, openExercise, output, press, readExerciseFile, results, setCode, openPanel } from './exercise-kit.ts';
 
 const ID = 'first-coroutine';
 
@@ -154,8 +154,7 @@ test('a lesson loads no island code until its sandbox is near the viewport', asy
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((s) => /workbench\./.test(s)), 'the editor island is not loaded up front').toEqual([]);
   const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
-  await sandbox.scrollIntoViewIfNeeded();
-  await expect(editor(sandbox)).toBeVisible();
+  await openPanel(sandbox);
   expect(scripts.some((s) => /workbench\./.test(s))).toBe(true);
 });
 
@@ -163,7 +162,7 @@ test.describe('the lesson sandboxes run their snippets', () => {
   test('eager start: "Starting" before the promise is awaited', async ({ page }) => {
     await page.goto('/lessons/coroutines/');
     const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
-    await sandbox.scrollIntoViewIfNeeded();
+    await openPanel(sandbox);
     await expect(sandbox.getByText('Runtime: Browser')).toBeVisible();
     await press(sandbox, 'Run', 10_000);
     const text = await output(sandbox).innerText();
@@ -175,7 +174,7 @@ test.describe('the lesson sandboxes run their snippets', () => {
   test('simulated fetch from routes.json, and edits kept per sandbox', async ({ page }) => {
     await page.goto('/lessons/coroutines/');
     const sandbox = page.getByRole('region', { name: 'A request on its way while the caller carries on', exact: true });
-    await sandbox.scrollIntoViewIfNeeded();
+    await openPanel(sandbox);
     await press(sandbox, 'Run', 10_000);
     await expect(output(sandbox)).toContainText('Here it is: a pot of tea');
     await expect(output(sandbox)).toContainText(/0\.8\d s/);
@@ -186,7 +185,7 @@ test.describe('the lesson sandboxes run their snippets', () => {
     await page.waitForTimeout(600);
     await page.reload();
     const again = page.getByRole('region', { name: 'A request on its way while the caller carries on', exact: true });
-    await again.scrollIntoViewIfNeeded();
+    await openPanel(again);
     await expect(editor(again)).toContainText("console.log('my line');");
     const other = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
     await expect(other).not.toContainText('my line');
