@@ -1,10 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import hosting from './src/integrations/hosting.ts';
 
 /**
  * Cross-origin isolation: WebContainer (and SharedArrayBuffer) need it.
- * The same headers are in public/_headers for static hosts.
+ * Static hosts get the same headers, and the CSP, from the files that
+ * src/integrations/hosting.ts writes at build time (dist/_headers, vercel.json).
  * CORP same-origin marks our own assets as embeddable only by us.
  */
 const isolationHeaders = {
@@ -13,8 +15,23 @@ const isolationHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/*
+ * Hosting switches, all from the environment so one config serves every host:
+ * - COURSE_BASE: the sub-path the site lives under, e.g. `/course/` (default `/`);
+ * - COURSE_SITE: the site's origin, e.g. `https://example.github.io` (default none);
+ * - COURSE_OUT_DIR: where the build goes (default `./dist`), so a sub-path
+ *   build can sit beside the normal one;
+ * - COURSE_COI_SW=1: load coi-serviceworker in every page (GitHub Pages, which
+ *   cannot send the isolation headers itself).
+ */
+const env = process.env;
+
 export default defineConfig({
-  integrations: [mdx()],
+  base: env.COURSE_BASE || '/',
+  ...(env.COURSE_SITE ? { site: env.COURSE_SITE } : {}),
+  ...(env.COURSE_OUT_DIR ? { outDir: env.COURSE_OUT_DIR } : {}),
+  // hosting() last: it hashes the finished pages and sees whether the search index is there.
+  integrations: [mdx(), hosting({ coiServiceWorker: env.COURSE_COI_SW === '1' })],
   // `astro dev` and `astro preview` both send these.
   server: { headers: isolationHeaders },
   // Lesson pages carry no JS of their own; nothing to prefetch.
