@@ -1,7 +1,33 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { nodeHarnessPlugin } from './src/lib/runtime/webcontainer/vite-plugin.mjs';
 import hosting from './src/integrations/hosting.ts';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Search: after every `astro build`, Pagefind indexes the built pages (only
+ * the parts marked `data-pagefind-body`: lessons, exercises, the cheat
+ * sheet) into dist/pagefind, which the Search dialog loads when opened.
+ */
+function pagefindIndex() {
+  return {
+    name: 'pagefind-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const pagefind = await import('pagefind');
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+        const site = fileURLToPath(dir);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+        await index.writeFiles({ outputPath: `${site.replace(/\/$/, '')}/pagefind` });
+        await pagefind.close();
+        logger.info(`Pagefind indexed ${added.page_count} pages`);
+      },
+    },
+  };
+}
 
 /**
  * Cross-origin isolation: WebContainer (and SharedArrayBuffer) need it.
@@ -31,12 +57,16 @@ export default defineConfig({
   ...(env.COURSE_SITE ? { site: env.COURSE_SITE } : {}),
   ...(env.COURSE_OUT_DIR ? { outDir: env.COURSE_OUT_DIR } : {}),
   // hosting() last: it hashes the finished pages and sees whether the search index is there.
-  integrations: [mdx(), hosting({ coiServiceWorker: env.COURSE_COI_SW === '1' })],
+  integrations: [mdx(), pagefindIndex(), hosting({ coiServiceWorker: env.COURSE_COI_SW === '1' })],
   // `astro dev` and `astro preview` both send these.
   server: { headers: isolationHeaders },
   // Lesson pages carry no JS of their own; nothing to prefetch.
   prefetch: false,
   devToolbar: { enabled: false },
+  vite: {
+    // `virtual:course-node-harness`: the harness as one Node module, mounted in WebContainer (Node.js runtime only).
+    plugins: [nodeHarnessPlugin()],
+  },
   markdown: {
     shikiConfig: {
       // GitHub's "default" pair: every token colour reaches WCAG AA (4.5:1)

@@ -157,3 +157,30 @@ describe('progress store', () => {
     expect([...storage.map.keys()]).toEqual(['theme']);
   });
 });
+
+describe('progress store: the Predict island\'s records', () => {
+  test('a v1 quiz record (as predict-store wrote it) migrates with revealed and tries', () => {
+    const storage = new FakeStorage();
+    storage.map.set('course:v1:quiz:tasks/order', JSON.stringify({ v: 1, answer: ['b', 'a'], correct: false, revealed: true, tries: 2, answeredAt: Date.parse(at(20)) }));
+    const { progress } = loadProgress(storage);
+    expect(progress.quizzes['tasks/order']).toEqual({ answer: ['b', 'a'], correct: false, revealed: true, tries: 2, answeredAt: at(20) });
+    expect(storage.map.has('course:v1:quiz:tasks/order')).toBe(false);
+  });
+
+  test('revealed and tries survive export and import', () => {
+    const p = sample();
+    p.quizzes['tasks/choice#x'] = { answer: 'x', correct: true, answeredAt: at(30), revealed: true, tries: 3 };
+    const back = parseImport(exportProgress(p));
+    expect(back.ok && back.progress.quizzes['tasks/choice#x']).toEqual(p.quizzes['tasks/choice#x']);
+  });
+
+  test('updateProgress starts from what storage holds now (another tab\'s change is kept)', () => {
+    const storage = new FakeStorage();
+    saveProgress(storage, emptyProgress());
+    const tabA = loadProgress(storage).progress;
+    updateProgress(storage, (p) => void (p.exercises.b = { passed: true, updatedAt: at(1) }));
+    tabA.exercises.a = { passed: true, updatedAt: at(2) }; // stale copy: must not be what gets written
+    updateProgress(storage, (p) => void (p.exercises.a = tabA.exercises.a));
+    expect(Object.keys(loadProgress(storage).progress.exercises).sort()).toEqual(['a', 'b']);
+  });
+});

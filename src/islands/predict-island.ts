@@ -6,7 +6,8 @@
  * them up, so it stays small.
  */
 import { choiceFeedback, gradeOrder, isPermutation, orderFeedback } from '../lib/snippets/grade.ts';
-import { quizStore, type QuizRecord } from './predict-store.ts';
+import type { QuizRecord } from './predict-store.ts';
+import { quizProgress as quizStore } from './progress.ts';
 
 export function upgrade(root: HTMLElement): void {
   if (root.dataset.upgraded) return;

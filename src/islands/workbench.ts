@@ -12,8 +12,10 @@ import type { CheckSpec, Route } from '../lib/exercise/spec.ts';
 import { PROGRAM_ID } from '../lib/exercise/program-spec.ts';
 import { judge } from '../lib/judge/judge.ts';
 import { createEditor, refreshLint, replaceDoc } from './editor.ts';
-import { codeStore, type CodeKind } from './storage.ts';
-import { createRunner, type RunnerHandle } from './runtime.ts';
+import type { CodeKind } from './storage.ts';
+import { codeProgress, recordPass } from './progress.ts';
+import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
+import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
 import { seedFor } from './seed.ts';
 import {
   errorPosition,
@@ -50,10 +52,16 @@ class Workbench {
   readonly kind: CodeKind;
   readonly id: string;
   readonly budgetMs: number;
+  /** Check's own real-time budget (exercise.json checkBudgetMs, as budgetFor gives the CLI). */
+  readonly checkBudgetMs: number;
   readonly routes: Record<string, Route> | undefined;
   readonly original: string;
   view!: EditorView;
-  #runner: Promise<RunnerHandle> | undefined;
+  readonly #browser = createBrowserRunner();
+  #warmed = false;
+  /** The runner of the run in progress, for Stop. */
+  #active: RunnerHandle['runner'] | undefined;
+  #panel: RuntimePanel | undefined;
   #busy = false;
   #runDiagnostics: Diagnostic[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -65,6 +73,7 @@ class Workbench {
     this.kind = root.dataset.kind === 'sandbox' ? 'sandbox' : 'exercise';
     this.id = root.dataset.id ?? '';
     this.budgetMs = Number(root.dataset.budget) || 5000;
+    this.checkBudgetMs = Number(root.dataset.checkBudget) || 3000;
     this.routes = root.dataset.routes ? (JSON.parse(root.dataset.routes) as Record<string, Route>) : undefined;
     const pre = root.querySelector<HTMLElement>('[data-editor] pre');
     this.original = (pre?.textContent ?? '').replace(/\n?$/, '\n');
@@ -81,7 +90,7 @@ class Workbench {
   start(firstAction: string | undefined): void {
     const host = this.$('[data-editor]')!;
     const pre = host.querySelector('pre');
-    const loaded = codeStore.load(this.kind, this.id);
+    const loaded = codeProgress.load(this.kind, this.id);
     if (loaded.message) this.notice(loaded.message);
     const restored = loaded.saved && loaded.saved.code !== this.original ? loaded.saved.code : undefined;
     // The static code stays in the document, hidden: its highlighted text is the starter.
@@ -104,6 +113,7 @@ class Workbench {
       this.notice(`Your code from your last visit is back. Reset goes back to the ${this.kind === 'exercise' ? 'starter code' : 'original example'}.`);
     }
     this.#wireButtons();
+    this.#panel = attachRuntimePanel(this.root);
     this.#showShortcuts();
     addEventListener('pagehide', () => this.#saveNow());
     document.addEventListener('visibilitychange', () => {
@@ -136,7 +146,7 @@ class Workbench {
         void this.run('check');
         break;
       case 'stop':
-        void this.#runner?.then(({ runner }) => runner.stop());
+        this.#active?.stop();
         break;
       case 'reset':
         this.#askReset();
@@ -165,15 +175,13 @@ class Workbench {
 
   // ── running ────────────────────────────────────────────────────────────
 
+  /** The runner for the next run: Node.js once it has booted and is chosen, else this panel's browser runner (never waits for a boot). */
   #warm(): Promise<RunnerHandle> {
-    this.#runner ??= createRunner().then((handle) => {
-      const label = this.$('[data-runtime]');
-      if (label) label.textContent = handle.runner.label;
-      if (handle.choice.reason) this.notice(handle.choice.reason);
-      void handle.runner.warm?.().catch(() => undefined);
-      return handle;
-    });
-    return this.#runner;
+    if (!this.#warmed) {
+      this.#warmed = true;
+      void this.#browser.warm().catch(() => undefined);
+    }
+    return Promise.resolve(runtime.current(this.#browser));
   }
 
   async run(mode: 'run' | 'check'): Promise<void> {
@@ -187,6 +195,9 @@ class Workbench {
     let streamed = 0;
     try {
       const { runner } = await this.#warm();
+      this.#active = runner;
+      // Node.js runs stream raw into the terminal too (with the budget kill notice).
+      const terminal = runner.kind === 'webcontainer' ? await this.#panel?.terminal(runner) : undefined;
       // Check's spec is fetched alongside the run, so judging doesn't wait for it.
       const spec = mode === 'check' ? loadSpec(this.id) : undefined;
       spec?.catch(() => undefined);
@@ -197,7 +208,7 @@ class Workbench {
           mode,
           // The CLI's seed for the same text, so page and CLI verdicts agree.
           seed: seedFor(source),
-          budgetMs: this.budgetMs,
+          budgetMs: mode === 'check' ? this.checkBudgetMs : this.budgetMs,
           routes: this.kind === 'sandbox' ? this.routes : undefined,
         },
         {
@@ -207,6 +218,7 @@ class Workbench {
             streamed += lines.length;
             this.#appendRows(output, lines.map(logRow));
           },
+          onTerminal: terminal ? (chunk: string) => terminal.write(chunk) : undefined,
         },
       );
       this.#showOutput(observation);
@@ -244,7 +256,7 @@ class Workbench {
     this.#setBusy(true, 'check');
     try {
       const { runner } = await this.#warm();
-      return await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.budgetMs });
+      return await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.checkBudgetMs });
     } finally {
       this.#setBusy(false, 'check');
     }
@@ -326,6 +338,8 @@ class Workbench {
     const results = this.$('[data-results]');
     if (!results) return;
     const summary = document.createElement('p');
+    // Kept in the learner's progress (the course map counts it); it stays passed.
+    if (view.passed && this.kind === 'exercise') recordPass(this.id);
     summary.className = `wb-summary ${view.passed ? 'wb-pass' : 'wb-fail'}`;
     summary.textContent = view.summary;
     const list = document.createElement('ul');
@@ -400,7 +414,7 @@ class Workbench {
   #saveNow(): void {
     clearTimeout(this.#saveTimer);
     if (!this.#dirty) return;
-    const result = codeStore.save(this.kind, this.id, this.view.state.doc.toString());
+    const result = codeProgress.save(this.kind, this.id, this.view.state.doc.toString());
     if (result.ok) {
       this.#dirty = false;
       if (this.#storageWarned) {

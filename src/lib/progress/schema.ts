@@ -25,6 +25,8 @@ export const quizProgressSchema = z.object({
   answer: z.union([z.string(), z.array(z.string())]).describe('The chosen option, or the lines in the order given.'),
   correct: z.boolean(),
   answeredAt: isoDate,
+  revealed: z.boolean().optional().describe('True once they asked to see the answer. Default: false.'),
+  tries: z.number().int().nonnegative().optional().describe('How many times they clicked "Check answer". Default: 0.'),
 });
 
 export const progressSchema = z
@@ -56,6 +58,8 @@ export const legacyQuizSchema = z.object({
   answer: z.union([z.string(), z.array(z.string())]),
   correct: z.boolean().optional(),
   answeredAt: z.union([z.number(), z.string()]).optional(),
+  revealed: z.boolean().optional(),
+  tries: z.number().optional(),
 });
 
 /** The file Export writes: progress plus a marker, so Import can tell it from any other JSON. */

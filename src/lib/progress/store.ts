@@ -194,6 +194,8 @@ function migrateLegacyKeys(storage: StorageLike, progress: Progress): { progress
         answer: quiz.data.answer,
         correct: quiz.data.correct ?? false,
         answeredAt: new Date(at).toISOString(),
+        ...(quiz.data.revealed ? { revealed: true } : {}),
+        ...(quiz.data.tries ? { tries: Math.max(0, Math.floor(quiz.data.tries)) } : {}),
       };
       used.push(key);
     }
