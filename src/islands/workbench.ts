@@ -14,8 +14,7 @@ import { judge } from '../lib/judge/judge.ts';
 import { createEditor, refreshLint, replaceDoc } from './editor.ts';
 import type { CodeKind } from './storage.ts';
 import { codeProgress, recordPass } from './progress.ts';
-import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
-import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
+import { createRunner, type RunnerHandle } from './runtime.ts';
 import { seedFor } from './seed.ts';
 import {
   errorPosition,
@@ -52,16 +51,10 @@ class Workbench {
   readonly kind: CodeKind;
   readonly id: string;
   readonly budgetMs: number;
-  /** Check's own real-time budget (exercise.json checkBudgetMs, as budgetFor gives the CLI). */
-  readonly checkBudgetMs: number;
   readonly routes: Record<string, Route> | undefined;
   readonly original: string;
   view!: EditorView;
-  readonly #browser = createBrowserRunner();
-  #warmed = false;
-  /** The runner of the run in progress, for Stop. */
-  #active: RunnerHandle['runner'] | undefined;
-  #panel: RuntimePanel | undefined;
+  #runner: Promise<RunnerHandle> | undefined;
   #busy = false;
   #runDiagnostics: Diagnostic[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -73,7 +66,6 @@ class Workbench {
     this.kind = root.dataset.kind === 'sandbox' ? 'sandbox' : 'exercise';
     this.id = root.dataset.id ?? '';
     this.budgetMs = Number(root.dataset.budget) || 5000;
-    this.checkBudgetMs = Number(root.dataset.checkBudget) || 3000;
     this.routes = root.dataset.routes ? (JSON.parse(root.dataset.routes) as Record<string, Route>) : undefined;
     const pre = root.querySelector<HTMLElement>('[data-editor] pre');
     this.original = (pre?.textContent ?? '').replace(/\n?$/, '\n');
@@ -113,7 +105,6 @@ class Workbench {
       this.notice(`Your code from your last visit is back. Reset goes back to the ${this.kind === 'exercise' ? 'starter code' : 'original example'}.`);
     }
     this.#wireButtons();
-    this.#panel = attachRuntimePanel(this.root);
     this.#showShortcuts();
     addEventListener('pagehide', () => this.#saveNow());
     document.addEventListener('visibilitychange', () => {
@@ -146,7 +137,7 @@ class Workbench {
         void this.run('check');
         break;
       case 'stop':
-        this.#active?.stop();
+        void this.#runner?.then(({ runner }) => runner.stop());
         break;
       case 'reset':
         this.#askReset();
@@ -175,13 +166,15 @@ class Workbench {
 
   // ── running ────────────────────────────────────────────────────────────
 
-  /** The runner for the next run: Node.js once it has booted and is chosen, else this panel's browser runner (never waits for a boot). */
   #warm(): Promise<RunnerHandle> {
-    if (!this.#warmed) {
-      this.#warmed = true;
-      void this.#browser.warm().catch(() => undefined);
-    }
-    return Promise.resolve(runtime.current(this.#browser));
+    this.#runner ??= createRunner().then((handle) => {
+      const label = this.$('[data-runtime]');
+      if (label) label.textContent = handle.runner.label;
+      if (handle.choice.reason) this.notice(handle.choice.reason);
+      void handle.runner.warm?.().catch(() => undefined);
+      return handle;
+    });
+    return this.#runner;
   }
 
   async run(mode: 'run' | 'check'): Promise<void> {
@@ -195,9 +188,6 @@ class Workbench {
     let streamed = 0;
     try {
       const { runner } = await this.#warm();
-      this.#active = runner;
-      // Node.js runs stream raw into the terminal too (with the budget kill notice).
-      const terminal = runner.kind === 'webcontainer' ? await this.#panel?.terminal(runner) : undefined;
       // Check's spec is fetched alongside the run, so judging doesn't wait for it.
       const spec = mode === 'check' ? loadSpec(this.id) : undefined;
       spec?.catch(() => undefined);
@@ -208,7 +198,7 @@ class Workbench {
           mode,
           // The CLI's seed for the same text, so page and CLI verdicts agree.
           seed: seedFor(source),
-          budgetMs: mode === 'check' ? this.checkBudgetMs : this.budgetMs,
+          budgetMs: this.budgetMs,
           routes: this.kind === 'sandbox' ? this.routes : undefined,
         },
         {
@@ -218,7 +208,6 @@ class Workbench {
             streamed += lines.length;
             this.#appendRows(output, lines.map(logRow));
           },
-          onTerminal: terminal ? (chunk: string) => terminal.write(chunk) : undefined,
         },
       );
       this.#showOutput(observation);
@@ -256,7 +245,7 @@ class Workbench {
     this.#setBusy(true, 'check');
     try {
       const { runner } = await this.#warm();
-      return await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.checkBudgetMs });
+      return await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.budgetMs });
     } finally {
       this.#setBusy(false, 'check');
     }
