@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { nodeHarnessPlugin } from './src/lib/runtime/webcontainer/vite-plugin.mjs';
 import hosting from './src/integrations/hosting.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -62,6 +63,10 @@ export default defineConfig({
   // Lesson pages carry no JS of their own; nothing to prefetch.
   prefetch: false,
   devToolbar: { enabled: false },
+  vite: {
+    // `virtual:course-node-harness`: the harness as one Node module, mounted in WebContainer (Node.js runtime only).
+    plugins: [nodeHarnessPlugin()],
+  },
   markdown: {
     shikiConfig: {
       // GitHub's "default" pair: every token colour reaches WCAG AA (4.5:1)

@@ -14,7 +14,9 @@ import { judge } from '../lib/judge/judge.ts';
 import { createEditor, refreshLint, replaceDoc } from './editor.ts';
 import type { CodeKind } from './storage.ts';
 import { codeProgress, recordPass } from './progress.ts';
-import { createRunner, type RunnerHandle } from './runtime.ts';
+import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
+import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
+import type { WebContainerRunner } from '../lib/runtime/webcontainer/webcontainer-runner.ts';
 import { seedFor } from './seed.ts';
 import {
   errorPosition,
@@ -51,10 +53,16 @@ class Workbench {
   readonly kind: CodeKind;
   readonly id: string;
   readonly budgetMs: number;
+  /** Check's own real-time budget (exercise.json checkBudgetMs, as budgetFor gives the CLI). */
+  readonly checkBudgetMs: number;
   readonly routes: Record<string, Route> | undefined;
   readonly original: string;
   view!: EditorView;
-  #runner: Promise<RunnerHandle> | undefined;
+  readonly #browser = createBrowserRunner();
+  #warmed = false;
+  /** The runner of the run in progress, for Stop. */
+  #active: RunnerHandle['runner'] | undefined;
+  #panel: RuntimePanel | undefined;
   #busy = false;
   #runDiagnostics: Diagnostic[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,6 +74,7 @@ class Workbench {
     this.kind = root.dataset.kind === 'sandbox' ? 'sandbox' : 'exercise';
     this.id = root.dataset.id ?? '';
     this.budgetMs = Number(root.dataset.budget) || 5000;
+    this.checkBudgetMs = Number(root.dataset.checkBudget) || 3000;
     this.routes = root.dataset.routes ? (JSON.parse(root.dataset.routes) as Record<string, Route>) : undefined;
     const pre = root.querySelector<HTMLElement>('[data-editor] pre');
     this.original = (pre?.textContent ?? '').replace(/\n?$/, '\n');
@@ -105,6 +114,7 @@ class Workbench {
       this.notice(`Your code from your last visit is back. Reset goes back to the ${this.kind === 'exercise' ? 'starter code' : 'original example'}.`);
     }
     this.#wireButtons();
+    this.#panel = attachRuntimePanel(this.root);
     this.#showShortcuts();
     addEventListener('pagehide', () => this.#saveNow());
     document.addEventListener('visibilitychange', () => {
@@ -137,7 +147,7 @@ class Workbench {
         void this.run('check');
         break;
       case 'stop':
-        void this.#runner?.then(({ runner }) => runner.stop());
+        this.#active?.stop();
         break;
       case 'reset':
         this.#askReset();
@@ -166,15 +176,13 @@ class Workbench {
 
   // ── running ────────────────────────────────────────────────────────────
 
+  /** The runner for the next run: Node.js once it has booted and is chosen, else this panel's browser runner (never waits for a boot). */
   #warm(): Promise<RunnerHandle> {
-    this.#runner ??= createRunner().then((handle) => {
-      const label = this.$('[data-runtime]');
-      if (label) label.textContent = handle.runner.label;
-      if (handle.choice.reason) this.notice(handle.choice.reason);
-      void handle.runner.warm?.().catch(() => undefined);
-      return handle;
-    });
-    return this.#runner;
+    if (!this.#warmed) {
+      this.#warmed = true;
+      void this.#browser.warm().catch(() => undefined);
+    }
+    return Promise.resolve(runtime.current(this.#browser));
   }
 
   async run(mode: 'run' | 'check'): Promise<void> {
@@ -188,6 +196,9 @@ class Workbench {
     let streamed = 0;
     try {
       const { runner } = await this.#warm();
+      this.#active = runner;
+      // Node.js runs stream raw into the terminal too (with the budget kill notice).
+      const terminal = runner.kind === 'webcontainer' ? await this.#panel?.terminal(runner as WebContainerRunner) : undefined;
       // Check's spec is fetched alongside the run, so judging doesn't wait for it.
       const spec = mode === 'check' ? loadSpec(this.id) : undefined;
       spec?.catch(() => undefined);
@@ -198,7 +209,7 @@ class Workbench {
           mode,
           // The CLI's seed for the same text, so page and CLI verdicts agree.
           seed: seedFor(source),
-          budgetMs: this.budgetMs,
+          budgetMs: mode === 'check' ? this.checkBudgetMs : this.budgetMs,
           routes: this.kind === 'sandbox' ? this.routes : undefined,
         },
         {
@@ -208,6 +219,7 @@ class Workbench {
             streamed += lines.length;
             this.#appendRows(output, lines.map(logRow));
           },
+          onTerminal: terminal ? (chunk: string) => terminal.write(chunk) : undefined,
         },
       );
       this.#showOutput(observation);
@@ -245,7 +257,7 @@ class Workbench {
     this.#setBusy(true, 'check');
     try {
       const { runner } = await this.#warm();
-      return await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.budgetMs });
+      return await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.checkBudgetMs });
     } finally {
       this.#setBusy(false, 'check');
     }
