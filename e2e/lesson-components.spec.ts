@@ -70,8 +70,9 @@ test('an ordering question: wrong, then right with the keyboard, and the answer 
   await expect(group.getByText('The program prints:')).toBeVisible();
   await expect(group.getByRole('button', { name: 'Show answer' })).toBeHidden();
 
-  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('course:v1:quiz:')));
-  expect(saved).toContain('course:v1:quiz:event-loop/predict-order');
+  // Kept with the learner's progress, under the question's id.
+  const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('course:')).map(([k, v]) => k + v).join('\n'));
+  expect(stored).toContain('event-loop/predict-order');
 
   await page.reload();
   const again = page.getByRole('group', { name: ORDER_QUESTION });
@@ -185,4 +186,18 @@ test('the cheat sheet is linked from the course map, maps gather to Promise.all,
   }
   // Only the theme script: the cheat sheet is plain HTML.
   expect(await page.locator('script[src]').count()).toBe(0);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a question still reads in full: the lines, and the answer behind a disclosure', async ({ page }) => {
+    await page.goto(LESSON);
+    const group = page.getByRole('group', { name: ORDER_QUESTION });
+    await expect(group.getByRole('listitem')).toHaveCount(5);
+    await expect(group.getByRole('button', { name: 'Check answer' })).toBeHidden();
+    await expect(group.getByRole('button', { name: /^Move up/ }).first()).toBeHidden();
+    await group.getByText('Show the answer').click();
+    await expect(group.locator('details pre')).toHaveText(/fetchUser starts\s+script ends/);
+  });
 });

@@ -1,7 +1,9 @@
 /**
- * The learner's answers to predict-the-output questions, in localStorage
- * under `course:v1:quiz:<question id>`. A later progress store (issue 8)
- * takes these keys over, so each holds a small versioned JSON record.
+ * The shape of a learner's answer to a predict-the-output question, and the
+ * first store for it: localStorage under `course:v1:quiz:<question id>`, one
+ * small versioned JSON record per question. The island now saves through the
+ * site's progress record (src/islands/progress.ts, `quizProgress`), which
+ * migrates these keys; this module keeps the record type and the parser.
  *
  * Storage may be missing or forbidden (reading `localStorage` throws), full,
  * or hold something that isn't ours: every call swallows that and reports
