@@ -58,6 +58,13 @@ export function initSearch(): void {
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) dialog.close();
   });
+  // Esc in a search field would only clear it; here it closes the dialog, as everywhere else.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
+  });
   dialog.querySelector('form')!.addEventListener('submit', (event) => {
     event.preventDefault();
     list.querySelector('a')?.focus();
