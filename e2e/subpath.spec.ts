@@ -56,11 +56,12 @@ test('under /course/, home → lesson → Run works, and nothing is missing', as
   await expect(output(sandbox)).toContainText('Starting');
   expect(page.frames().some((f) => f.url().startsWith(`${host.url}sandbox/frame.html`)), 'the sandbox frame comes from under the base').toBe(true);
 
-  // An exercise page, reached by its link from the lesson.
-  const exerciseHref = await page.locator(`a[href^="${BASE}exercises/"]`).first().getAttribute('href');
-  if (exerciseHref) {
-    await page.goto(new URL(exerciseHref, host.url).href);
-    await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeVisible({ timeout: 20_000 });
-  }
+  // The exercises list, and an exercise from it.
+  await page.goto(`${host.url}exercises/`);
+  const exerciseHrefs = await page.getByRole('main').getByRole('link').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
+  const exerciseHref = exerciseHrefs.find((href) => /\/exercises\/[^/]+\/$/.test(href));
+  expect(exerciseHref, 'the list links to an exercise under the base').toMatch(new RegExp(`^${BASE}exercises/`));
+  await page.goto(new URL(exerciseHref!, host.url).href);
+  await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeVisible({ timeout: 20_000 });
   expect(bad, 'no request failed or answered 4xx/5xx').toEqual([]);
 });
