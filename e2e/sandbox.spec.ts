@@ -163,7 +163,7 @@ test.describe('the lesson sandboxes run their snippets', () => {
     await page.goto('/lessons/coroutines/');
     const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
     await openPanel(sandbox);
-    await expect(sandbox.getByText('Runtime: Browser')).toBeVisible();
+    await expect(sandbox.locator('[data-runtime]')).toHaveText('Browser');
     await press(sandbox, 'Run', 10_000);
     const text = await output(sandbox).innerText();
     expect(text.indexOf('Starting')).toBeLessThan(text.indexOf('brewTea() returned'));

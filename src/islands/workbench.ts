@@ -94,8 +94,15 @@ class Workbench {
     const loaded = codeProgress.load(this.kind, this.id);
     if (loaded.message) this.notice(loaded.message);
     const restored = loaded.saved && loaded.saved.code !== this.original ? loaded.saved.code : undefined;
-    // The static code stays in the document, hidden: its highlighted text is the starter.
-    if (pre) pre.hidden = true;
+    // The static code stays in the document (its highlighted text is the starter), out of
+    // sight and out of reach, but still rendered: hiding it with display:none would leave
+    // its light-dark() token colours unresolved for anything that reads them.
+    if (pre) {
+      pre.classList.add('wb-replaced');
+      pre.setAttribute('aria-hidden', 'true');
+      pre.tabIndex = -1;
+      pre.inert = true;
+    }
     this.view = createEditor({
       parent: host,
       doc: restored ?? this.original,
