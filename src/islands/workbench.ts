@@ -94,9 +94,8 @@ class Workbench {
     const loaded = codeProgress.load(this.kind, this.id);
     if (loaded.message) this.notice(loaded.message);
     const restored = loaded.saved && loaded.saved.code !== this.original ? loaded.saved.code : undefined;
-    // The static code stays in the document (its highlighted text is the starter), out of
-    // sight and out of reach, but still rendered: hiding it with display:none would leave
-    // its light-dark() token colours unresolved for anything that reads them.
+    // The static code stays in the document (its text is the starter for Reset), out of
+    // sight, out of the tab order and out of the accessibility tree (.wb-replaced, inert).
     if (pre) {
       pre.classList.add('wb-replaced');
       pre.setAttribute('aria-hidden', 'true');
