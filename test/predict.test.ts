@@ -44,12 +44,12 @@ describe('every predict-the-output question in the lessons', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  test.concurrent.each(questions)('$where: answer from a real run, exactly one right answer', async ({ where, attrs }) => {
+  test.concurrent.each(questions)('$where: answer from a real run, exactly one right answer', { timeout: 60_000 }, async ({ where, attrs }) => {
     expect(typeof attrs.question === 'string' && attrs.question.trim().length > 0, `${where}: question`).toBe(true);
     const src = String(attrs.src);
     expect(listSnippets('.ts'), `${where}: src`).toContain(src);
     const spec = predictSpecFromProps(attrs, where);
-    const observation = await observeProgram(readSnippet(src), { routes: readRoutes(src) });
+    const observation = await observeProgram(readSnippet(src), { routes: readRoutes(src), budgetMs: 30_000 });
     const answer = computeAnswer(spec, observation, where);
     if (answer.kind === 'order') {
       expect(answer.lines).toEqual(observation.scenarios[0]!.logs.map((l) => l.text));

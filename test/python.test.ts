@@ -182,22 +182,21 @@ test.skipIf(!python.ok)('the test clock: sleeps take no real time and report the
   const program = [
     'import asyncio, time',
     't = time.perf_counter()',
-    'time.sleep(1)',
+    'time.sleep(30)',
     'async def main():',
-    '    await asyncio.gather(asyncio.sleep(1), asyncio.sleep(0.5))',
+    '    await asyncio.gather(asyncio.sleep(30), asyncio.sleep(10))',
     '    await asyncio.to_thread(lambda: None)',
     'asyncio.run(main())',
-    'print(round(time.perf_counter() - t, 3))',
+    'print(round(time.perf_counter() - t, 1))',
   ].join('\n');
   const run = await runPython(['-c', program]);
   expect(run.stderr).toBe('');
-  expect(Number(run.stdout)).toBeGreaterThanOrEqual(2);
-  expect(Number(run.stdout)).toBeLessThan(2.2);
-  expect(Date.now() - started, 'two seconds of sleeping take well under two seconds').toBeLessThan(1500);
+  expect(run.stdout.trim()).toBe('60.0');
+  expect(Date.now() - started, 'a minute of sleeping takes a few seconds at most').toBeLessThan(20_000);
 });
 
 describe.skipIf(!python.ok)(`every Python snippet runs under python3${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
-  test.concurrent.each(runnable)('%s', async (src) => {
+  test.concurrent.each(runnable)('%s', { timeout: 60_000 }, async (src) => {
     const run = await runSnippet(src);
     expect(run.status, `${src} exited with ${run.status}:\n${run.stderr}`).toBe(0);
     expect(run.stdout.trim().length, `${src} prints something`).toBeGreaterThan(0);
@@ -221,7 +220,7 @@ describe('pairs shown on a page', () => {
 
   const same = pairs.filter((p) => p.same);
   describe.skipIf(!python.ok)(`print the same in both languages where the page says so${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
-    test.concurrent.each(same)('$where: $py and $ts', async ({ py, ts, stdlib }) => {
+    test.concurrent.each(same)('$where: $py and $ts', { timeout: 60_000 }, async ({ py, ts, stdlib }) => {
       const pyRun = await runSnippet(stdlib ?? py);
       expect(pyRun.status, pyRun.stderr).toBe(0);
       const tsSource = readSnippet(ts);
@@ -231,7 +230,7 @@ describe('pairs shown on a page', () => {
         expect(node.status, node.stderr).toBe(0);
         tsLines = lines(node.stdout);
       } else {
-        const observation = await observeProgram(tsSource, { routes: readRoutes(ts) });
+        const observation = await observeProgram(tsSource, { routes: readRoutes(ts), budgetMs: 30_000 });
         tsLines = printedLines(observation.scenarios[0]!).map((l) => l.trimEnd());
       }
       expect(lines(pyRun.stdout), `${stdlib ?? py} (python3) against ${ts} (TypeScript)`).toEqual(tsLines);
