@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
  * the parts marked `data-pagefind-body`: lessons, exercises, the cheat
  * sheet) into dist/pagefind, which the Search dialog loads when opened.
  */
+/** @returns {import('astro').AstroIntegration} */
 function pagefindIndex() {
   return {
     name: 'pagefind-index',
