@@ -50,3 +50,11 @@ export function shownTheme(page: Page): Promise<Theme> {
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
   });
 }
+
+/**
+ * WebContainer loads its runtime from StackBlitz. Machines without the
+ * internet (like CI here) can't reach it: the boot times out and the page
+ * falls back to the browser runtime, which e2e/webcontainer-fallback tests.
+ * Other tests ignore those failed requests, and only those.
+ */
+export const WEBCONTAINER_ORIGINS = /^https:\/\/([\w-]+\.)*(stackblitz\.com|webcontainer-api\.io|webcontainer\.io)(\/|$)/;
