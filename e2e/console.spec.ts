@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { allPaths, WEBCONTAINER_ORIGINS } from './site.ts';
 
 test('no page logs a console error, throws, or fails to load a resource', async ({ page }) => {
+  // Every page, twice (both themes): about thirty pages now.
+  test.setTimeout(180_000);
   const paths = await allPaths(page);
   const problems: string[] = [];
   page.on('console', (msg) => {

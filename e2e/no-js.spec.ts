@@ -8,7 +8,7 @@ import { allPaths } from './site.ts';
  */
 const INTERACTIVE = 'astro-island, [data-sandbox], [data-exercise], [data-predict], [data-progress-controls]';
 
-test('a page without a sandbox ships no JavaScript but the inline theme script', async ({ page }) => {
+test('a page without a sandbox loads no script file, only tiny inline scripts', async ({ page }) => {
   const checked: string[] = [];
   for (const path of await allPaths(page)) {
     const scripts: string[] = [];
@@ -24,9 +24,13 @@ test('a page without a sandbox ships no JavaScript but the inline theme script',
     const inline = await page.locator('script').evaluateAll((els) =>
       els.map((el) => ({ src: (el as HTMLScriptElement).src, bytes: el.textContent?.length ?? 0 })),
     );
-    expect(inline.length, `${path}: one inline script`).toBe(1);
-    expect(inline[0]!.src).toBe('');
-    expect(inline[0]!.bytes, 'the theme script stays tiny').toBeLessThan(1500);
+    // Three tiny inline scripts, and no file: the theme (no flash), the Search
+    // button (Pagefind itself loads only when the dialog opens) and the
+    // progress marks in the sidebar and course map.
+    expect(inline.every((s) => s.src === ''), `${path}: inline scripts only`).toBe(true);
+    expect(inline.length, `${path}: theme, search and progress scripts`).toBeLessThanOrEqual(3);
+    const bytes = inline.reduce((sum, s) => sum + s.bytes, 0);
+    expect(bytes, 'the inline scripts stay tiny').toBeLessThan(8000);
   }
   expect(checked, 'the 404 page has no island').toEqual(expect.arrayContaining(['/404.html']));
 });
