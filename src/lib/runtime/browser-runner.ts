@@ -121,6 +121,10 @@ export class BrowserRunner implements Runner {
     const frame = document.createElement('iframe');
     // allow-scripts only: no allow-same-origin, so the frame's origin is opaque.
     frame.setAttribute('sandbox', 'allow-scripts');
+    // Where the isolation headers come from a service worker (GitHub Pages),
+    // the frame's own response lacks COEP; a credentialless frame may still
+    // load under COEP (Chromium). It has no cookies to lose: its origin is opaque.
+    frame.setAttribute('credentialless', '');
     frame.setAttribute('title', 'Code sandbox');
     frame.setAttribute('aria-hidden', 'true');
     frame.tabIndex = -1;
