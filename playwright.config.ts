@@ -53,6 +53,8 @@ export default defineConfig({
       name: 'chromium-alone',
       testMatch: /\.alone\.spec\.ts$/,
       dependencies: ['chromium'],
+      // One at a time, or two of these would compete with each other instead.
+      workers: 1,
       use: browserUse,
     },
   ],

@@ -85,9 +85,19 @@ export async function openExercise(page: Page, id: string): Promise<void> {
   await expect(editor(page)).toBeVisible({ timeout: ISLAND_TIMEOUT });
 }
 
-/** Replaces the editor's text, as a learner pasting it would. */
+/**
+ * Replaces the editor's text, as a learner pasting it would, and waits until
+ * the editor shows it (tried again if the editor redrew while the text went in).
+ */
 export async function setCode(scope: Page | Locator, code: string): Promise<void> {
-  await editor(scope).fill(code);
+  const marker = code
+    .split('\n')
+    .map((l) => l.trim())
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  await expect(async () => {
+    await editor(scope).fill(code);
+    await expect(editor(scope)).toContainText(marker, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Presses Run or Check and waits until the island is idle again. */
