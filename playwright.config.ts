@@ -55,6 +55,9 @@ export default defineConfig({
       dependencies: ['chromium'],
       // One at a time, or two of these would compete with each other instead.
       workers: 1,
+      // Their long-task checks read real time. A page that really freezes fails
+      // every try; a busy machine (a shared CI host) only now and then.
+      retries: 2,
       use: browserUse,
     },
   ],
