@@ -15,7 +15,7 @@ import {
   type ScenarioObservation,
   type Span,
 } from '../../../src/lib/exercise/check-kit.ts';
-import { hashString, mulberry32 } from '../../../src/lib/harness/scenario-run.ts';
+import { hashString, mulberry32 } from '../../../src/lib/harness/random.ts';
 
 /**
  * One case the checker runs: the items, the limit, how long each job takes,

@@ -13,7 +13,7 @@ import {
   type Scenario,
   type ScenarioObservation,
 } from '../../../src/lib/exercise/check-kit.ts';
-import { hashString, mulberry32 } from '../../../src/lib/harness/scenario-run.ts';
+import { hashString, mulberry32 } from '../../../src/lib/harness/random.ts';
 
 /**
  * A case: the work the harness hands to withTimeout, and the deadline.

@@ -23,6 +23,9 @@ import { describeThrown, formatArgs, inspect } from './format.ts';
 import { learnerPosition } from './transpile.ts';
 import { createTimersPromises } from './timers-promises.ts';
 import { budgetMessage } from './stopped.ts';
+import { hashString, mulberry32 } from './random.ts';
+
+export { hashString, mulberry32 };
 
 /** Output cap: about a thousand lines, each at most 10 000 characters. */
 export const MAX_LOG_LINES = 1000;
@@ -885,23 +888,3 @@ function summariseLabels(labels: string[]): string {
   return [...counts].map(([label, n]) => (n > 1 ? `${label} (×${n})` : label)).join(', ');
 }
 
-export function hashString(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
-
-/** Small seeded PRNG (mulberry32): generated cases repeat exactly for a seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

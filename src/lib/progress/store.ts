@@ -102,7 +102,7 @@ export function parseImport(text: string): ImportResult {
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== 'async-course-progress') {
     return { ok: false, errors: ['This JSON file is not a progress export from this course (it lacks "format": "async-course-progress").'] };
   }
-  return { ok: false, errors: result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'the file'}: ${i.message}`) };
+  return { ok: false, errors: result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'the file'}: ${describeIssue(i)}`) };
 }
 
 /**
@@ -154,7 +154,7 @@ function parseStored(raw: string): { ok: true; progress: Progress } | { ok: fals
   const result = progressSchema.safeParse(data);
   if (result.success) return { ok: true, progress: result.data };
   const issue = result.error.issues[0];
-  return { ok: false, reason: `${issue.path.join('.') || 'the record'}: ${issue.message}` };
+  return { ok: false, reason: `${issue.path.join('.') || 'the record'}: ${describeIssue(issue)}` };
 }
 
 /** Version 1 → 2: folds the first islands' separate keys into the record. */
@@ -229,4 +229,22 @@ export function updateProgress(storage: StorageLike | null, change: (progress: P
   change(progress);
   const saved = saveProgress(storage, progress);
   return { progress, notices, ...saved };
+}
+
+/** zod/mini carries no message texts: say what was wrong in plain words. */
+function describeIssue(issue: { code: string; message: string; expected?: unknown; keys?: unknown; values?: unknown }): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'undefined' ? 'not expected here' : `should be ${String(issue.expected)}`;
+    case 'unrecognized_keys':
+      return `unknown field ${Array.isArray(issue.keys) ? issue.keys.join(', ') : ''}`.trim();
+    case 'invalid_value':
+      return `should be ${Array.isArray(issue.values) ? issue.values.map((v) => JSON.stringify(v)).join(' or ') : 'another value'}`;
+    case 'too_big':
+      return 'too long';
+    case 'invalid_union':
+      return 'not one of the allowed shapes';
+    default:
+      return issue.message;
+  }
 }
