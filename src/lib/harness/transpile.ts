@@ -17,8 +17,8 @@ export const LEARNER_FILE = 'main.ts';
 /** Parameters the compiled module function receives. */
 export const MODULE_PARAMS = ['exports', 'require', 'module'] as const;
 
-/** `new Function` puts the body two lines below its header. */
-export const FUNCTION_LINE_OFFSET = 2;
+/** `new Function` puts the body two lines below its header, and compileModule adds a "use strict" line. */
+export const FUNCTION_LINE_OFFSET = 3;
 
 export type Transpiled = { ok: true; code: string } | { ok: false; error: LearnerError };
 
@@ -37,6 +37,9 @@ export function transpile(source: string, options: { modules?: 'cjs' | 'esm' } =
   } catch (thrown) {
     return { ok: false, error: syntaxErrorFrom(thrown) };
   }
+  // Sucrase puts its CommonJS prelude on line 1, which would shift the columns
+  // of errors on the learner's first line; strict mode comes from compileModule.
+  code = code.replace(/^"use strict";Object\.defineProperty\(exports, "__esModule", \{value: true\}\);/, '');
   return { ok: true, code };
 }
 
@@ -48,7 +51,7 @@ export function transpile(source: string, options: { modules?: 'cjs' | 'esm' } =
 export function compileModule(code: string): (...args: unknown[]) => Promise<void> {
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
   try {
-    return new AsyncFunction(...MODULE_PARAMS, `${code}\n//# sourceURL=${LEARNER_FILE}`);
+    return new AsyncFunction(...MODULE_PARAMS, `"use strict";\n${code}\n//# sourceURL=${LEARNER_FILE}`);
   } catch (thrown) {
     throw locateEarlyError(code, thrown);
   }
