@@ -88,9 +88,12 @@ test('the concurrent version: three bars starting together, ending near 1000 ms,
 test('the "Timeline data" table holds the same spans as the chart', async ({ page }) => {
   await page.goto(LESSON);
   for (const timeline of Object.values(comparison(page))) {
-    await timeline.locator('summary', { hasText: 'Timeline data' }).click();
     const table = timeline.getByRole('table', { name: 'Timeline data' });
-    await expect(table).toBeVisible();
+    // Islands above may still be upgrading and shift the page under a click: open until it shows.
+    await expect(async () => {
+      if (!(await table.isVisible())) await timeline.locator('summary', { hasText: 'Timeline data' }).click();
+      await expect(table).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     const rows = table.locator('tbody tr');
     const drawn = await bars(timeline);
     await expect(rows).toHaveCount(drawn.length);
