@@ -5,25 +5,9 @@
  * `src/content.config.ts` wires it into the `lessons` collection.
  */
 import { z } from 'astro/zod';
+import { SECTIONS, type Section } from './sections.ts';
 
-/**
- * The article's sections, in its order, plus `beyond` for material the
- * article does not cover (cancellation, timeouts, …).
- */
-export const SECTIONS = [
-  'introduction',
-  'coroutines',
-  'event-loop',
-  'tasks',
-  'practical-example',
-  'performance',
-  'best-practices',
-  'pitfalls',
-  'conclusion',
-  'beyond',
-] as const;
-
-export type Section = (typeof SECTIONS)[number];
+export { SECTIONS, type Section };
 
 /** Human labels for the sections, shown on the course map. */
 export const SECTION_LABELS: Record<Section, string> = {

@@ -3,19 +3,9 @@
  * Pure (no fs): the CLI, the tests and the site validate with the same schema.
  */
 import { z } from 'zod';
+import { SECTIONS } from '../content/sections.ts';
 
-export const SECTIONS = [
-  'introduction',
-  'coroutines',
-  'event-loop',
-  'tasks',
-  'practical-example',
-  'performance',
-  'best-practices',
-  'pitfalls',
-  'conclusion',
-  'beyond',
-] as const;
+export { SECTIONS } from '../content/sections.ts';
 
 export const exerciseMetaSchema = z
   .object({
