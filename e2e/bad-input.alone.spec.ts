@@ -9,25 +9,10 @@
  * a spinning worker holds one of the two cores.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { editor, openExercise, output, readExerciseFile, setCode } from './exercise-kit.ts';
+import { editor, openExercise, output, readExerciseFile, setCode, watchLongTasks } from './exercise-kit.ts';
 
 const ID = 'first-coroutine';
 const BUDGET_MS = JSON.parse(readExerciseFile(ID, 'exercise.json')).budgetMs ?? 5000;
-
-declare global {
-  interface Window {
-    longTasks: Array<{ start: number; duration: number }>;
-  }
-}
-
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
 
 const main = (body: string) => `export async function main(): Promise<void> {\n${body}\n}\n`;
 

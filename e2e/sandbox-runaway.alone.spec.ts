@@ -6,26 +6,10 @@
  * another test's page on the other would make this one's timings noise.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openExercise, output, readExerciseFile, setCode } from './exercise-kit.ts';
+import { openExercise, output, readExerciseFile, setCode, watchLongTasks } from './exercise-kit.ts';
 
 const ID = 'first-coroutine';
 const BUDGET_MS = JSON.parse(readExerciseFile(ID, 'exercise.json')).budgetMs ?? 5000;
-
-declare global {
-  interface Window {
-    longTasks: Array<{ start: number; duration: number }>;
-  }
-}
-
-/** Long tasks on the page's main thread, recorded from the first byte. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
 
 test('a runaway loop is stopped at its budget with a message, and the page keeps answering', async ({ page }) => {
   test.setTimeout(60_000);

@@ -10,7 +10,7 @@
  * long-task check must not see another test's load on the two cores.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openExercise, output, press, readExerciseFile, results, setCode } from './exercise-kit.ts';
+import { openExercise, output, press, readExerciseFile, results, setCode, watchLongTasks } from './exercise-kit.ts';
 
 const ID = 'first-coroutine';
 const SOLUTION = readExerciseFile(ID, 'solution.ts');
@@ -19,21 +19,6 @@ const FALLBACK_WITHIN = 20_000;
 const PREF_KEY = 'course:prefs:runtime';
 /** Anything about WebContainer: our chunks for it and StackBlitz's hosts. */
 const WEBCONTAINER_URL = /webcontainer-api|node-runtime|\/terminal\.|stackblitz|staticblitz|webcontainer/i;
-
-declare global {
-  interface Window {
-    longTasks: Array<{ start: number; duration: number }>;
-  }
-}
-
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
 
 const runtimeControl = (page: Page) => page.getByRole('combobox', { name: 'Runtime' });
 /** The text naming the runtime in use. */
