@@ -673,6 +673,8 @@ def run(request: dict, on_line=None) -> dict:
                 value = _drive(recorder, module, entry)
             if recorder.settled["state"] == "pending":
                 recorder.settle({"state": "fulfilled", "at": recorder.now_ms(), "seq": recorder.next_seq(), "value": _to_json(value)})
+            # Dropped while stderr is still captured: a coroutine returned unawaited warns as it dies.
+            value = None
         except Stopped:
             # Whatever the stopped loop leaves behind (tasks destroyed while pending) is not the learner's output.
             recorder.closed = True
@@ -814,6 +816,26 @@ def _enter(recorder: Recorder, module: types.ModuleType, course_module: types.Mo
 
         time.sleep = blocking_sleep
 
+    saved["showwarning"] = warnings.showwarning
+    saved["warning_filters"] = warnings.filters[:]
+
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        # A warning raised in the learner's file names its line, as CPython prints it. One raised
+        # elsewhere (a coroutine never awaited, collected in the harness) names no place: the
+        # harness's path differs between CPython and Pyodide and means nothing to a learner.
+        if filename == LEARNER_FILE:
+            text = warnings.formatwarning(message, category, filename, lineno, line)
+        else:
+            text = f"{category.__name__}: {message}\n"
+        sys.stderr.write(text)
+
+    warnings.showwarning = showwarning
+    # As `python3 main.py` does by default: each warning once per place it comes from.
+    warnings.resetwarnings()
+    warnings.simplefilter("default")
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", category=ResourceWarning)
+
     saved["asyncio_sleep"] = (asyncio.sleep, asyncio.tasks.sleep)
     recorded_sleep = make_recorded_sleep(recorder, "asyncio.sleep")
     asyncio.sleep = recorded_sleep
@@ -853,6 +875,8 @@ def _leave(saved: dict) -> None:
         warnings.simplefilter("ignore", DeprecationWarning)
         asyncio.events._event_loop_policy = saved["policy"]
     asyncio.sleep, asyncio.tasks.sleep = saved["asyncio_sleep"]
+    warnings.showwarning = saved["showwarning"]
+    warnings.filters[:] = saved["warning_filters"]
     for name, fn in saved["time"].items():
         setattr(time, name, fn)
     sys.stdout, sys.stderr = saved["stdout"], saved["stderr"]

@@ -25,8 +25,26 @@ sys.dont_write_bytecode = True
 import course_harness  # noqa: E402
 
 
+#: Memory the learner's run may use before allocations fail (MemoryError), as the Node worker's heap limit.
+MEMORY_LIMIT_BYTES = 1 << 30
+
+
+def limit_memory() -> None:
+    try:
+        import resource
+    except ImportError:  # not on Windows, not in Pyodide: the host's own limits apply
+        return
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > MEMORY_LIMIT_BYTES:
+            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, hard))
+    except (ValueError, OSError):
+        pass
+
+
 def main() -> None:
     request = json.loads(sys.stdin.readline())
+    limit_memory()
     nonce = str(request.pop("nonce"))
     out = sys.stdout
 

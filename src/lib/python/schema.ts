@@ -1,0 +1,145 @@
+/**
+ * What crosses the boundary between the Python harness and the host: the
+ * request the host sends, and the ScenarioObservation the harness sends back
+ * (the same shape as the TypeScript harness's, src/lib/harness/observation.ts).
+ * The observation is schema-checked on arrival, because learner code ran in
+ * the same interpreter that wrote it.
+ *
+ * zod/mini, as in src/lib/progress/schema.ts, so the page can reuse this
+ * module cheaply.
+ */
+import * as z from 'zod/mini';
+import type { Json, ScenarioObservation } from '../harness/observation.ts';
+
+z.config({ jitless: true });
+
+const time = z.number().check(z.gte(0));
+const seq = z.int().check(z.gte(0));
+const json = z.json() as unknown as z.ZodMiniType<Json>;
+
+const phase = z.enum(['sync', 'microtask', 'timer']);
+export const logLineSchema = z.object({
+  /** Milliseconds since the run began (virtual under Check). */
+  t: time,
+  /** print() writes 'log'; sys.stderr (tracebacks, asyncio's warnings) writes 'error'. */
+  stream: z.enum(['log', 'error', 'warn', 'info', 'debug']),
+  text: z.string(),
+  /** 'sync' outside any event loop; inside it 'microtask' until the first timer came due, then 'timer'. */
+  phase,
+  timer: z.optional(z.int()),
+  seq,
+});
+
+const spanKind = z.enum(['timer', 'interval', 'immediate', 'fetch', 'op', 'cpu', 'user']);
+const spanSchema = z.object({
+  id: z.int(),
+  label: z.string(),
+  kind: spanKind,
+  start: time,
+  startSeq: seq,
+  end: z.nullable(time),
+  endSeq: z.optional(seq),
+  owner: z.enum(['learner', 'harness']),
+  outcome: z.optional(z.enum(['ok', 'error', 'aborted', 'cleared'])),
+  ms: z.optional(z.number()),
+  detail: z.optional(z.string()),
+  timer: z.optional(z.int()),
+});
+
+const errorKind = z.enum(['syntax', 'missing-export', 'uncaught', 'unhandled-rejection', 'budget', 'virtual-limit', 'exit', 'sandbox', 'internal']);
+export const learnerErrorSchema = z.object({
+  kind: errorKind,
+  message: z.string(),
+  name: z.optional(z.string()),
+  line: z.optional(z.int()),
+  column: z.optional(z.int()),
+  t: z.optional(time),
+});
+
+const settledSchema = z.union([
+  z.object({ state: z.literal('fulfilled'), at: time, seq, value: json }),
+  z.object({
+    state: z.literal('rejected'),
+    at: time,
+    seq,
+    error: z.object({ name: z.string(), message: z.string(), line: z.optional(z.int()), column: z.optional(z.int()) }),
+  }),
+  z.object({ state: z.literal('pending') }),
+]);
+
+export const scenarioObservationSchema = z.object({
+  scenario: z.string(),
+  mode: z.enum(['run', 'check']),
+  params: json,
+  logs: z.array(logLineSchema),
+  droppedLines: z.int().check(z.gte(0)),
+  outputTruncated: z.boolean(),
+  spans: z.array(spanSchema),
+  errors: z.array(learnerErrorSchema),
+  settled: settledSchema,
+  pendingAtSettle: z.array(z.object({ id: z.int(), label: z.string(), kind: spanKind })),
+  totalTime: time,
+  record: z.record(z.string(), json),
+  /** Set when the file did not compile (a SyntaxError): nothing ran. */
+  compileError: z.optional(learnerErrorSchema),
+});
+
+/** A ScenarioObservation as the Python harness writes it: plus the compile error, when there was one. */
+export type PythonScenarioObservation = ScenarioObservation & { compileError?: z.infer<typeof learnerErrorSchema> };
+
+// The schema and the TypeScript type must describe the same thing.
+type Infer = z.infer<typeof scenarioObservationSchema>;
+const sameShape: (o: Infer) => PythonScenarioObservation = (o) => o;
+void sameShape;
+
+/** A simulated operation of the `course` module (a coroutine function learner code imports). */
+export const operationSchema = z.object({
+  /** Timeline label; default `name()`. */
+  label: z.optional(z.string()),
+  /** How long it takes, in milliseconds (the course clock). */
+  ms: z.number().check(z.gte(0)),
+  /** What it returns. */
+  value: z.optional(json),
+  /** Raise this instead of returning: a builtin exception type's name and its message. */
+  error: z.optional(z.object({ type: z.string(), message: z.string() })),
+  detail: z.optional(z.string()),
+});
+
+export const routeSchema = z.object({
+  status: z.int(),
+  body: z.string(),
+  /** Milliseconds before the response arrives. */
+  latency: z.number().check(z.gte(0)),
+  statusText: z.optional(z.string()),
+  contentType: z.optional(z.string()),
+});
+
+/** What one run of Python learner code needs; the harness reads the same JSON under CPython and Pyodide. */
+export const pythonRequestSchema = z.object({
+  /** The learner's file. It is compiled as `main.py`: tracebacks name that file. */
+  source: z.string(),
+  /** 'check': virtual clock (default). 'run': the real clock. */
+  mode: z.optional(z.enum(['run', 'check'])),
+  /** Scenario name (default 'program'). */
+  scenario: z.optional(z.string()),
+  /** The scenario's inputs, passed through to the observation for the judge. */
+  params: z.optional(json),
+  /**
+   * For an exercise: the function to call after the module body ran (the
+   * file is imported as a module, so an `if __name__ == "__main__":` block
+   * does not run). Without it, the module body is the program.
+   */
+  entry: z.optional(z.object({ function: z.string(), args: z.optional(z.array(json)) })),
+  /** What the `course` module simulates for this run. */
+  helpers: z.optional(
+    z.object({
+      /** Coroutine functions by name, added to (or replacing) the defaults: operation, brew_coffee, toast_bread, fry_eggs. */
+      operations: z.optional(z.record(z.string(), operationSchema)),
+      /** URLs the aiohttp-shaped ClientSession answers. */
+      routes: z.optional(z.record(z.string(), routeSchema)),
+      /** Values copied to observation.record for the judge. */
+      record: z.optional(z.record(z.string(), json)),
+    }),
+  ),
+});
+export type PythonRequest = z.infer<typeof pythonRequestSchema>;
