@@ -18,6 +18,12 @@ import { describe, expect, test } from 'vitest';
 import type { Observation, ScenarioObservation, Span } from '../src/lib/harness/observation.ts';
 import { findPython, observePythonCPython, observePythonProgram } from '../src/lib/python/cpython.ts';
 import { parseHarnessLine } from '../src/lib/python/observe-core.ts';
+import { observeProgram } from '../src/lib/node/observe-program.ts';
+import { parseDirectives } from '../src/lib/snippets/directives.ts';
+import { printedLines } from '../src/lib/snippets/answers.ts';
+import { lessonSources, listSnippets, readRoutes, readSnippet } from '../src/lib/snippets/files.ts';
+import { findTags } from '../src/lib/snippets/mdx-tags.ts';
+import { CHEAT_ROWS } from '../src/lib/snippets/cheatsheet.ts';
 
 const python = findPython();
 const T = { timeout: 60_000 };
@@ -596,5 +602,74 @@ describe.skipIf(!python.ok)(`the virtual loop agrees with CPython's own loop${py
     const s = only(virtual);
     expect(s.errors).toEqual([]);
     expect(printed(s)).toEqual(real);
+  });
+});
+
+// ── the course's own snippets, through the harness ─────────────────────────
+
+/** Snippets that start processes (ProcessPoolExecutor): the course's own code, so run with the sandbox off. */
+const usesProcesses = (source: string) => /ProcessPoolExecutor|multiprocessing/.test(source);
+const pySnippets = listSnippets('.py');
+const needsPackage = (src: string) => parseDirectives(readSnippet(src), src).needs.length > 0;
+
+interface Pair {
+  where: string;
+  py: string;
+  ts: string;
+  stdlib?: string;
+  same: boolean;
+}
+const pairs: Pair[] = [
+  ...lessonSources().flatMap(({ file, source }) =>
+    findTags(source, 'PyTs', file).map((tag) => ({
+      where: `${file}:${tag.line}`,
+      py: String(tag.attrs.py),
+      ts: String(tag.attrs.ts),
+      stdlib: typeof tag.attrs.stdlib === 'string' ? tag.attrs.stdlib : undefined,
+      same: tag.attrs.same === true,
+    })),
+  ),
+  ...CHEAT_ROWS.map((row) => ({ where: `cheat sheet #${row.id}`, py: row.py, ts: row.ts, stdlib: row.stdlib, same: row.same })),
+];
+
+const harnessRuns = new Map<string, Promise<Observation>>();
+function harnessRun(src: string): Promise<Observation> {
+  let run = harnessRuns.get(src);
+  if (!run) {
+    const source = readSnippet(src);
+    // An aiohttp snippet answers from its TypeScript pair's simulated URLs.
+    const pair = pairs.find((p) => p.py === src);
+    const routes = needsPackage(src) && pair ? readRoutes(pair.ts) : undefined;
+    run = observePythonCPython(
+      { source, sandbox: !usesProcesses(source), helpers: routes ? { routes } : undefined },
+      { budgetMs: 30_000 },
+    );
+    harnessRuns.set(src, run);
+  }
+  return run;
+}
+
+describe.skipIf(!python.ok)(`every lesson snippet runs in the harness${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
+  test.each(pySnippets.filter((src) => !needsPackage(src)))('%s', T, async (src) => {
+    const s = only(await harnessRun(src));
+    expect(s.errors, `${src}: ${JSON.stringify(s.errors)}`).toEqual([]);
+    expect(printed(s).length, `${src} prints something`).toBeGreaterThan(0);
+  });
+
+  const aiohttpPairs = pairs.filter((p) => needsPackage(p.py) && p.stdlib);
+  test.each(aiohttpPairs)('$py runs on the simulated aiohttp and prints what $stdlib prints', T, async ({ py, stdlib }) => {
+    const [withShim, plain] = await Promise.all([harnessRun(py), harnessRun(stdlib!)]);
+    expect(only(withShim).errors).toEqual([]);
+    expect(printed(only(withShim))).toEqual(printed(only(plain)));
+  });
+
+  // The aiohttp side itself, not its stdlib stand-in: the harness runs it on the simulated session.
+  test.each(pairs.filter((p) => p.same))('$where: $py prints what $ts prints, as the page says', T, async ({ py, ts }) => {
+    const s = only(await harnessRun(py));
+    const tsSource = readSnippet(ts);
+    // A TypeScript side that runs only in Node (worker threads) has no in-page output to compare with.
+    if (parseDirectives(tsSource, ts).runsIn === 'node') return;
+    const tsObservation = await observeProgram(tsSource, { routes: readRoutes(ts), budgetMs: 30_000 });
+    expect(printed(s)).toEqual(printedLines(tsObservation.scenarios[0]!).map((l) => l.trimEnd()));
   });
 });

@@ -130,6 +130,12 @@ export const pythonRequestSchema = z.object({
    * does not run). Without it, the module body is the program.
    */
   entry: z.optional(z.object({ function: z.string(), args: z.optional(z.array(json)) })),
+  /**
+   * Default true: refuse processes, sockets, writing files and the bridge to
+   * JavaScript. false only for the course's own snippets (a ProcessPoolExecutor
+   * example), never for learner code.
+   */
+  sandbox: z.optional(z.boolean()),
   /** What the `course` module simulates for this run. */
   helpers: z.optional(
     z.object({

@@ -214,5 +214,6 @@ def _build_http(recorder, routes: dict, simulate) -> types.ModuleType:
 
     for cls in (ClientError, ClientConnectionError, ClientResponseError, ClientTimeout, ClientResponse, ClientSession):
         cls.__module__ = "aiohttp"
+        cls.__qualname__ = cls.__name__
         setattr(http, cls.__name__, cls)
     return http
