@@ -14,10 +14,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Observation, ScenarioObservation, Span } from '../src/lib/harness/observation.ts';
 import { findPython, observePythonCPython, observePythonProgram } from '../src/lib/python/cpython.ts';
 import { parseHarnessLine } from '../src/lib/python/observe-core.ts';
+import { PyodideNodeRunner } from '../src/lib/python/pyodide-node.ts';
 import { observeProgram } from '../src/lib/node/observe-program.ts';
 import { parseDirectives } from '../src/lib/snippets/directives.ts';
 import { printedLines } from '../src/lib/snippets/answers.ts';
@@ -671,5 +673,95 @@ describe.skipIf(!python.ok)(`every lesson snippet runs in the harness${python.ok
     if (parseDirectives(tsSource, ts).runsIn === 'node') return;
     const tsObservation = await observeProgram(tsSource, { routes: readRoutes(ts), budgetMs: 30_000 });
     expect(printed(s)).toEqual(printedLines(tsObservation.scenarios[0]!).map((l) => l.trimEnd()));
+  });
+});
+
+// ── Pyodide (the page's Python) against CPython (the CLI's) ────────────────
+
+const pyodideInstalled = existsSync(fileURLToPath(new URL('../node_modules/pyodide/pyodide.asm.wasm', import.meta.url)));
+/** Differ between any two runs by design (an object's address), or need processes, which Pyodide has none of. */
+const notComparable = (src: string) => usesProcesses(readSnippet(src)) || /<coroutine object/.test(readSnippet(src)) || src === 'pitfalls/forgot-await.py';
+
+/**
+ * Spans without their ids and sequence numbers, in time order. Those can
+ * differ between Python versions without a change in meaning: CPython here
+ * may be 3.11 where Pyodide is 3.14, whose tracebacks show more source lines
+ * (more stderr lines, later sequence numbers), and whose as_completed starts
+ * its tasks in list order where 3.11 started them in set order.
+ */
+const spanShape = (s: ScenarioObservation) =>
+  s.spans
+    .map(({ label, kind, start, end, outcome, ms, detail }) => ({ label, kind, start, end, outcome, ms, detail }))
+    .sort((x, y) => x.start - y.start || (x.end ?? Infinity) - (y.end ?? Infinity) || x.label.localeCompare(y.label));
+const withoutSeq = (settled: ScenarioObservation['settled']) => {
+  if (settled.state === 'pending') return settled;
+  const { seq: _seq, ...rest } = settled;
+  return rest;
+};
+
+describe.skipIf(!python.ok || !pyodideInstalled)('Pyodide in Node records what CPython records', () => {
+  const runner = new PyodideNodeRunner();
+  beforeAll(async () => {
+    await runner.warm();
+  }, 240_000);
+  afterAll(() => runner.close());
+
+  const snippets = pySnippets.filter((src) => !notComparable(src));
+  test.each(snippets)('%s: same lines, times, spans and errors', T, async (src) => {
+    const pair = pairs.find((p) => p.py === src);
+    const routes = needsPackage(src) && pair ? readRoutes(pair.ts) : undefined;
+    const request = { source: readSnippet(src), helpers: routes ? { routes } : undefined };
+    const [cpython, pyodide] = await Promise.all([harnessRun(src), runner.run(request, { budgetMs: 30_000 })]);
+    const a = only(cpython);
+    const b = only(pyodide);
+    expect(b.logs.filter((l) => l.stream === 'log').map(({ t, text, phase }) => ({ t, text, phase }))).toEqual(
+      a.logs.filter((l) => l.stream === 'log').map(({ t, text, phase }) => ({ t, text, phase })),
+    );
+    expect(spanShape(b)).toEqual(spanShape(a));
+    expect(b.errors).toEqual(a.errors);
+    expect(withoutSeq(b.settled)).toEqual(withoutSeq(a.settled));
+    expect(b.pendingAtSettle.map((p) => p.label).sort()).toEqual(a.pendingAtSettle.map((p) => p.label).sort());
+    expect(b.totalTime).toBe(a.totalTime);
+  });
+
+  test('the never-retrieved log reads the same (only the learner file in the traceback)', T, async () => {
+    const request = { source: readSnippet('cheatsheet/never-retrieved.py') };
+    const [a, b] = await Promise.all([observePythonCPython(request), runner.run(request)]);
+    // The task's name included: each run counts tasks from Task-1, however many programs this Pyodide ran before.
+    expect(stderrText(only(b))).toBe(stderrText(only(a)));
+  });
+
+  test('an endless loop is interrupted at the budget, and the next run still works', T, async () => {
+    const s = only(await runner.run({ source: program('print("spinning")', 'while True:', '    pass') }, { budgetMs: 1000 }));
+    expect(s.errors).toEqual([expect.objectContaining({ kind: 'budget' })]);
+    expect(printed(s)).toEqual(['spinning']);
+    const after = only(await runner.run({ source: program('print("next run")') }));
+    expect(printed(after)).toEqual(['next run']);
+  });
+
+  test('a loop that swallows the interrupt is stopped all the same', T, async () => {
+    const source = program('while True:', '    try:', '        while True:', '            pass', '    except BaseException:', '        pass');
+    const s = only(await runner.run({ source }, { budgetMs: 1000 }));
+    expect(s.errors).toEqual([expect.objectContaining({ kind: 'budget' })]);
+    const after = only(await runner.run({ source: program('print("a fresh Pyodide")') }));
+    expect(printed(after)).toEqual(['a fresh Pyodide']);
+  });
+
+  test("Pyodide's bridge to JavaScript is out of reach", T, async () => {
+    const s = only(
+      await runner.run({
+        source: program(
+          'import sys',
+          'print(sorted(m for m in sys.modules if m.split(".")[0] in ("js", "pyodide", "pyodide_js", "_pyodide", "course_harness")))',
+          'for name in ("js", "pyodide.ffi", "pyodide_js", "course_harness"):',
+          '    try:',
+          '        __import__(name)',
+          '        print(name, "imported")',
+          '    except Exception as error:',
+          '        print(name, type(error).__name__)',
+        ),
+      }),
+    );
+    expect(printed(s)).toEqual(['[]', 'js SandboxRefused', 'pyodide.ffi SandboxRefused', 'pyodide_js SandboxRefused', 'course_harness SandboxRefused']);
   });
 });
