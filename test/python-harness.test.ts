@@ -764,4 +764,34 @@ describe.skipIf(!python.ok || !pyodideInstalled)('Pyodide in Node records what C
     );
     expect(printed(s)).toEqual(['[]', 'js SandboxRefused', 'pyodide.ffi SandboxRefused', 'pyodide_js SandboxRefused', 'course_harness SandboxRefused']);
   });
+
+  test('importlib and the harness\'s own objects lead to no JavaScript object either', T, async () => {
+    const s = only(
+      await runner.run({
+        source: program(
+          'import importlib, sys',
+          'print([type(f).__name__ for f in sys.meta_path if "Js" in type(f).__name__])',
+          'for name in ("js", "pyodide_js", "_pyodide_core", "pyodide.ffi"):',
+          '    try:',
+          '        importlib.import_module(name)',
+          '        print(name, "imported")',
+          '    except Exception as error:',
+          '        print(name, type(error).__name__)',
+          'import course',
+          'recorder = course.block_for.__closure__[0].cell_contents',
+          'cells = [c.cell_contents for c in (recorder.on_line.__closure__ or ())]',
+          'print(sorted(type(c).__name__ for c in cells))',
+        ),
+      }),
+    );
+    expect(printed(s)).toEqual([
+      '[]',
+      'js SandboxRefused',
+      'pyodide_js SandboxRefused',
+      '_pyodide_core SandboxRefused',
+      'pyodide.ffi SandboxRefused',
+      // The line callback holds the nonce and a Python stream, never a JavaScript function.
+      "['TextIOWrapper', 'str']",
+    ]);
+  });
 });

@@ -11,13 +11,15 @@ import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
 import { HARNESS_FILES } from './observe-core.ts';
 import { installHarness, type HarnessSources } from './pyodide-host.ts';
+import type { PythonRequest } from './schema.ts';
+import type { LogLine } from '../harness/observation.ts';
 
-export type ToWorker = { type: 'run'; id: number; request: string };
+export type ToWorker = { type: 'run'; id: number; request: PythonRequest };
 export type FromWorker =
   | { type: 'ready'; loadMs: number; version: string }
   | { type: 'failed'; message: string }
-  | { type: 'line'; id: number; line: string }
-  | { type: 'done'; id: number; observation: string; runMs: number };
+  | { type: 'line'; id: number; line: LogLine }
+  | { type: 'done'; id: number; observation: unknown; runMs: number };
 
 const { harnessDir, interrupt } = workerData as { harnessDir: string; interrupt: SharedArrayBuffer };
 const port = parentPort!;
@@ -25,7 +27,8 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 try {
   const started = performance.now();
-  // Learner output never reaches the process's stdout: the harness captures it. Pyodide's own stray prints are dropped too.
+  // Learner output never reaches the process's stdout: the harness captures it, and streams it on
+  // Pyodide's stdout (installHarness takes that over). Pyodide's own stray messages are dropped.
   const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
   const sources = Object.fromEntries(HARNESS_FILES.map((name) => [name, readFileSync(join(harnessDir, name), 'utf8')])) as HarnessSources;
   const harness = installHarness(pyodide, sources);

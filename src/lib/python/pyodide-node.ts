@@ -116,7 +116,7 @@ export class PyodideNodeRunner {
       };
       const onMessage = (message: FromWorker) => {
         if (message.type === 'line' && message.id === id) {
-          const parsed = logLineSchema.safeParse(JSON.parse(message.line));
+          const parsed = logLineSchema.safeParse(message.line);
           if (parsed.success) {
             logs.push(parsed.data);
             options.onLogs?.([parsed.data]);
@@ -124,12 +124,7 @@ export class PyodideNodeRunner {
         } else if (message.type === 'done' && message.id === id) {
           this.lastRunMs = message.runMs;
           if (interrupted) return finish(budgetStop(context, scenario, logs, budgetMs));
-          let value: unknown;
-          try {
-            value = JSON.parse(message.observation);
-          } catch {
-            value = undefined;
-          }
+          const value = message.observation;
           if (value && typeof value === 'object' && 'internalError' in value) {
             return finish(stopped(context, scenario, logs, { kind: 'internal', message: `The Python harness failed: ${String(value.internalError)}` }));
           }
@@ -153,7 +148,7 @@ export class PyodideNodeRunner {
       }, budgetMs);
       worker.on('message', onMessage);
       worker.once('exit', onExit);
-      worker.postMessage({ type: 'run', id, request: JSON.stringify(checked) } satisfies ToWorker);
+      worker.postMessage({ type: 'run', id, request: checked } satisfies ToWorker);
     });
   }
 

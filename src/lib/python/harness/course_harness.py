@@ -583,6 +583,9 @@ class _Sandbox:
             what = f"import {args[0]}"
         if what is None:
             return
+        self.refuse(what, event)
+
+    def refuse(self, what: str, event: str) -> None:
         # Off while we record, so the recorder's own work is never refused.
         self.active = False
         try:
@@ -616,11 +619,33 @@ def _to_json(value, depth: int = 0):
 
 
 #: Hidden from sys.modules while learner code runs (and refused on import): the harness, and Pyodide's bridge to JavaScript.
-_HIDDEN_ROOTS = ("course_harness", "js", "pyodide", "pyodide_js", "_pyodide")
+_HIDDEN_ROOTS = ("course_harness", "js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core")
 
 
 def _hidden(name: str) -> bool:
     return name.split(".", 1)[0] in _HIDDEN_ROOTS
+
+
+class _ImportGuard:
+    """
+    First on sys.meta_path while learner code runs. The audit hook sees
+    `import js`, but importlib.import_module goes straight to the finders, and
+    Pyodide's JsFinder would hand out `js` and `pyodide_js` (the whole of
+    JavaScript) from there: this finder refuses hidden names first.
+    """
+
+    def find_spec(self, name, path=None, target=None):
+        if SANDBOX.active and _hidden(name):
+            SANDBOX.refuse(f"import {name}", "import")
+        return None
+
+
+_IMPORT_GUARD = _ImportGuard()
+
+
+def _is_js_finder(finder) -> bool:
+    kind = finder if isinstance(finder, type) else type(finder)
+    return kind.__name__ == "JsFinder" or kind.__module__.split(".", 1)[0] in _HIDDEN_ROOTS
 
 
 def run(request: dict, on_line=None) -> dict:
@@ -885,6 +910,8 @@ def _enter(recorder: Recorder, module: types.ModuleType, course_module: types.Mo
     saved["running_loop"] = asyncio.events._get_running_loop()
     asyncio.events._set_running_loop(None)
 
+    saved["meta_path"] = sys.meta_path[:]
+    sys.meta_path[:] = [_IMPORT_GUARD, *(f for f in sys.meta_path if not _is_js_finder(f))]
     hidden = [name for name in sys.modules if _hidden(name)]
     saved["modules"] = {name: sys.modules.get(name) for name in (*hidden, "__main__", "course", "aiohttp")}
     for name in hidden:
@@ -902,6 +929,7 @@ def _enter(recorder: Recorder, module: types.ModuleType, course_module: types.Mo
 def _leave(saved: dict) -> None:
     SANDBOX.active = False
     SANDBOX.recorder = None
+    sys.meta_path[:] = saved["meta_path"]
     for name, value in saved["modules"].items():
         if value is None:
             sys.modules.pop(name, None)
@@ -920,14 +948,28 @@ def _leave(saved: dict) -> None:
     sys.stdout, sys.stderr = saved["stdout"], saved["stderr"]
 
 
-def run_json(request_json: str, emit=None) -> str:
+#: The host's stdout, taken before any learner code runs (Pyodide: the stream behind pyodide.setStdout).
+_HOST_STDOUT = sys.stdout
+
+
+def run_json(request_json: str) -> str:
     """
     run() for a host that speaks strings (Pyodide's JavaScript side): the
-    request as JSON in, the observation as JSON out; `emit(line_json)` gets
-    each printed line as it is printed.
+    request as JSON in, the observation as JSON out. Each printed line goes
+    to the host's stdout as it is printed, as `<nonce> line {...}`, the
+    protocol main.py speaks under CPython. No JavaScript object is handed to
+    Python: learner code can find whatever the harness holds, and a
+    JavaScript function would be a way out to the worker's globals.
     """
     request = json.loads(request_json)
-    on_line = None if emit is None else (lambda line: emit(json.dumps(line, ensure_ascii=False)))
+    nonce = str(request.pop("nonce", ""))
+    host = _HOST_STDOUT
+
+    def on_line(line: dict) -> None:
+        if nonce and host is not None:
+            host.write(f"{nonce} line {json.dumps(line, ensure_ascii=False)}\n")
+            host.flush()
+
     try:
         observation = run(request, on_line)
     except BaseException as error:  # noqa: BLE001 - the host reports it as the harness's failure
