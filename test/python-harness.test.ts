@@ -765,6 +765,36 @@ describe.skipIf(!python.ok || !pyodideInstalled)('Pyodide in Node records what C
     expect(printed(s)).toEqual(['[]', 'js SandboxRefused', 'pyodide.ffi SandboxRefused', 'pyodide_js SandboxRefused', 'course_harness SandboxRefused']);
   });
 
+  test('walking the class tree to Pyodide\'s own modules finds their namespaces empty while learner code runs', T, async () => {
+    const s = only(
+      await runner.run({
+        source: program(
+          'def walk(c, seen):',
+          '    for s in type.__subclasses__(c):',
+          '        if s not in seen:',
+          '            seen.add(s)',
+          '            walk(s, seen)',
+          '    return seen',
+          'found, looked = [], 0',
+          'for cls in walk(object, set()):',
+          '    if cls.__module__.split(".")[0] in ("pyodide", "_pyodide", "_pyodide_core"):',
+          '        for attr in vars(cls).values():',
+          '            g = getattr(attr, "__globals__", None)',
+          '            if g and str(getattr(attr, "__module__", "")).split(".")[0] in ("pyodide", "_pyodide"):',
+          '                looked += 1',
+          '                found += [k for k, v in g.items() if v is not None and not k.startswith("__")]',
+          'print("looked:", looked > 10)',
+          'print("names left:", sorted(set(found)))',
+        ),
+      }),
+    );
+    expect(s.errors).toEqual([]);
+    expect(printed(s)).toEqual(['looked: True', 'names left: []']);
+    // And everything is back for the next run (Pyodide's own features need it).
+    const after = only(await runner.run({ source: program('print("still fine")') }));
+    expect(printed(after)).toEqual(['still fine']);
+  });
+
   test('importlib and the harness\'s own objects lead to no JavaScript object either', T, async () => {
     const s = only(
       await runner.run({

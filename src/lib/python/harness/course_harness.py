@@ -849,6 +849,37 @@ def _virtual_time_functions(recorder: Recorder) -> dict:
     }
 
 
+def _neuter_bridge(hidden: list[str]) -> list[tuple[dict, dict]]:
+    """
+    Pyodide's own modules hold the way to JavaScript (`js`, `pyodide_js`,
+    `to_js`, `run_js`...). Hiding them from sys.modules is not enough:
+    learner code can walk `object.__subclasses__()` to one of their classes
+    and read a method's `__globals__`. So for the length of the run their
+    namespaces are emptied (dunder names kept), and JsFinder's table of
+    JavaScript modules with them; `_leave` puts everything back. The harness
+    itself needs none of it while learner code runs.
+    """
+    neutered: list[tuple[dict, dict]] = []
+
+    def empty(namespace) -> None:
+        if not isinstance(namespace, dict):
+            return
+        snapshot = dict(namespace)
+        for key in snapshot:
+            if not (isinstance(key, str) and key.startswith("__") and key.endswith("__")):
+                namespace[key] = None
+        neutered.append((namespace, snapshot))
+
+    for name in hidden:
+        if name.split(".", 1)[0] == "course_harness":
+            continue
+        namespace = getattr(sys.modules.get(name), "__dict__", None)
+        finder = namespace.get("jsfinder") if isinstance(namespace, dict) else None
+        empty(getattr(finder, "jsproxies", None))
+        empty(namespace)
+    return neutered
+
+
 def _enter(recorder: Recorder, module: types.ModuleType, course_module: types.ModuleType) -> dict:
     """Puts the run's clock, output, policy and modules in place; returns what to restore."""
     saved: dict = {}
@@ -913,6 +944,7 @@ def _enter(recorder: Recorder, module: types.ModuleType, course_module: types.Mo
     saved["meta_path"] = sys.meta_path[:]
     sys.meta_path[:] = [_IMPORT_GUARD, *(f for f in sys.meta_path if not _is_js_finder(f))]
     hidden = [name for name in sys.modules if _hidden(name)]
+    saved["neutered"] = _neuter_bridge(hidden)
     saved["modules"] = {name: sys.modules.get(name) for name in (*hidden, "__main__", "course", "aiohttp")}
     for name in hidden:
         sys.modules.pop(name, None)
@@ -930,6 +962,8 @@ def _leave(saved: dict) -> None:
     SANDBOX.active = False
     SANDBOX.recorder = None
     sys.meta_path[:] = saved["meta_path"]
+    for namespace, snapshot in saved["neutered"]:
+        namespace.update(snapshot)
     for name, value in saved["modules"].items():
         if value is None:
             sys.modules.pop(name, None)
