@@ -484,6 +484,11 @@ describe.skipIf(!python.ok)(`bad input${python.ok ? '' : ` (skipped: ${python.re
     expect(s.errors.map((e) => e.kind)).toEqual(['sandbox', 'sandbox', 'sandbox', 'sandbox', 'sandbox']);
   });
 
+  test('input() meets the end of input instead of waiting', T, async () => {
+    const s = only(await observePythonProgram(program('try:', '    input("name? ")', 'except EOFError:', '    print("no input here")')));
+    expect(printed(s)).toEqual(['name? no input here']);
+  });
+
   test('learner code cannot import the harness', T, async () => {
     const s = only(await observePythonProgram(program('import course_harness')));
     expect(s.errors.map((e) => e.kind)).toContain('sandbox');

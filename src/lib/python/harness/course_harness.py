@@ -883,7 +883,9 @@ def _neuter_bridge(hidden: list[str]) -> list[tuple[dict, dict]]:
 def _enter(recorder: Recorder, module: types.ModuleType, course_module: types.ModuleType) -> dict:
     """Puts the run's clock, output, policy and modules in place; returns what to restore."""
     saved: dict = {}
-    saved["stdout"], saved["stderr"] = sys.stdout, sys.stderr
+    saved["stdout"], saved["stderr"], saved["stdin"] = sys.stdout, sys.stderr, sys.stdin
+    # Nobody types into a run: input() meets the end of input at once (EOFError), under CPython and Pyodide alike.
+    sys.stdin = io.StringIO("")
     saved["stdout_writer"] = LineWriter(recorder, "log")
     saved["stderr_writer"] = LineWriter(recorder, "error")
     sys.stdout, sys.stderr = saved["stdout_writer"], saved["stderr_writer"]
@@ -979,7 +981,7 @@ def _leave(saved: dict) -> None:
     warnings.filters[:] = saved["warning_filters"]
     for name, fn in saved["time"].items():
         setattr(time, name, fn)
-    sys.stdout, sys.stderr = saved["stdout"], saved["stderr"]
+    sys.stdout, sys.stderr, sys.stdin = saved["stdout"], saved["stderr"], saved["stdin"]
 
 
 #: The host's stdout, taken before any learner code runs (Pyodide: the stream behind pyodide.setStdout).
