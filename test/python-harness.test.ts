@@ -428,6 +428,29 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
     expect(s.settled).toEqual({ state: 'pending' });
   });
 
+  test('work in a thread runs for real, and the loop waits for it (no false "never happens")', T, async () => {
+    const s = only(
+      await observePythonProgram(
+        program(
+          'import asyncio, time',
+          'def work():',
+          '    time.sleep(0.05)  # in a worker thread: real, and not blocking the loop',
+          '    return 42',
+          'async def main():',
+          '    print(await asyncio.to_thread(work))',
+          '    await asyncio.sleep(1)',
+          '    print("done")',
+          'asyncio.run(main())',
+        ),
+      ),
+    );
+    expect(s.errors).toEqual([]);
+    expect(printed(s)).toEqual(['42', 'done']);
+    const sleep = s.spans.find((span) => span.label === 'asyncio.sleep(1)')!;
+    expect(sleep.end! - sleep.start, 'after the thread, sleeps are virtual again').toBeCloseTo(1000, 2);
+    expect(s.spans.filter((span) => span.kind === 'cpu'), 'a worker thread sleeping is not blocking').toEqual([]);
+  });
+
   test('a timer loop that never ends stops at the simulated time limit', T, async () => {
     const s = only(
       await observePythonProgram(program('import asyncio', 'async def main():', '    while True:', '        await asyncio.sleep(1)', 'asyncio.run(main())')),

@@ -251,6 +251,15 @@ class VirtualSelector:
             if clock.virtual:
                 clock._now += _real_monotonic() - started
             return []
+        if timeout is None and threading.active_count() > 1:
+            # Nothing is scheduled, but a thread may still wake the loop (shutting the default executor
+            # down, call_soon_threadsafe): wait for it for real, a little at a time.
+            started = _real_monotonic()
+            loop._wakeup.wait(0.05)
+            loop._wakeup.clear()
+            if clock.virtual:
+                clock._now += _real_monotonic() - started
+            return []
         if timeout is None:
             # Nothing is scheduled and nothing can wake the loop up: in CPython it would wait forever.
             loop._stop_run(
