@@ -358,6 +358,26 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
     ]);
   });
 
+  test('an exercise entry: floating work is what is open when the entry finishes, not the module body', T, async () => {
+    const s = only(
+      await observePythonCPython({
+        entry: { function: 'main' },
+        source: program(
+          'import asyncio',
+          'async def warm_up():',
+          '    asyncio.create_task(asyncio.sleep(9))  # left behind on import; asyncio.run cancels it',
+          '    await asyncio.sleep(0)',
+          'asyncio.run(warm_up())',
+          'async def main():',
+          '    asyncio.create_task(asyncio.sleep(5))',
+          '    await asyncio.sleep(0.1)',
+        ),
+      }),
+    );
+    expect(s.pendingAtSettle.map((p) => p.label)).toEqual(['asyncio.sleep(5)']);
+    expect(s.settled).toMatchObject({ state: 'fulfilled', at: 100 });
+  });
+
   test('a coroutine never awaited starts nothing, and CPython warns about it', T, async () => {
     const s = only(
       await observePythonCPython({

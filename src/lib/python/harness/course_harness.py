@@ -768,6 +768,8 @@ def _drive(recorder: Recorder, module: types.ModuleType, entry: dict):
         )
         raise Stopped("missing export")
     args = entry.get("args") or []
+    # Main is the entry's coroutine, whatever the module body ran on import (even its own asyncio.run).
+    recorder.pending_at_settle = None
 
     async def call():
         result = target(*args)
