@@ -28,6 +28,12 @@ import { findTags } from '../src/lib/snippets/mdx-tags.ts';
 import { CHEAT_ROWS } from '../src/lib/snippets/cheatsheet.ts';
 
 const python = findPython();
+/** Generous real-time budgets: the machine running the tests may be busy (no assertion is about real time). */
+const BUDGET_MS = 30_000;
+const runProgram = (source: string, options: Parameters<typeof observePythonProgram>[1] = {}) =>
+  observePythonProgram(source, { budgetMs: BUDGET_MS, ...options });
+const runRequest = (request: Parameters<typeof observePythonCPython>[0], options: Parameters<typeof observePythonCPython>[1] = {}) =>
+  observePythonCPython(request, { budgetMs: BUDGET_MS, ...options });
 const T = { timeout: 60_000 };
 
 const program = (...lines: string[]) => lines.join('\n') + '\n';
@@ -66,7 +72,7 @@ describe('harness output stream (pure)', () => {
 describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
   test('a gather of three sleeps takes about 1 s of virtual time, not 3 s, and prints in order of waking', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio, time',
           'async def step(name, seconds):',
@@ -104,7 +110,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('time.sleep is charged as blocking: the clock moves on and nothing else runs meanwhile', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio, time',
           'async def tick():',
@@ -130,7 +136,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('create_task: tasks start in creation order, once main yields', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio',
           'async def job(name):',
@@ -152,7 +158,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('TaskGroup: one failure cancels its siblings and surfaces as an ExceptionGroup', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio',
           'async def work(name, seconds, fail=False):',
@@ -186,7 +192,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('Semaphore(2) keeps at most two operations in flight', T, async () => {
     const s = only(
-      await observePythonCPython({
+      await runRequest({
         source: program(
           'import asyncio',
           'from course import download',
@@ -210,7 +216,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('Lock: one holder at a time', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio',
           'lock = asyncio.Lock()',
@@ -229,7 +235,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('wait_for times out, the inner sleep is cancelled, and cancel() reaches a task', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio',
           'async def slow():',
@@ -274,7 +280,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('a task exception never retrieved is logged on stderr, traceback trimmed to the learner file', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio',
           'async def risky():',
@@ -299,7 +305,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('an uncaught error reports its line, with the traceback trimmed to the learner file', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program('import asyncio', 'async def main():', '    await asyncio.sleep(0.1)', '    {}["missing"]', 'asyncio.run(main())'),
       ),
     );
@@ -313,7 +319,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('floating work: what is still pending when main returns', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio',
           'async def main():',
@@ -331,7 +337,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('an exercise entry: the module is imported, its function called, its value recorded', T, async () => {
     const s = only(
-      await observePythonCPython({
+      await runRequest({
         scenario: 'breakfast',
         params: { coffee: 1000, toast: 600, eggs: 300 },
         entry: { function: 'make_breakfast' },
@@ -360,7 +366,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('an exercise entry: floating work is what is open when the entry finishes, not the module body', T, async () => {
     const s = only(
-      await observePythonCPython({
+      await runRequest({
         entry: { function: 'main' },
         source: program(
           'import asyncio',
@@ -380,7 +386,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('a coroutine never awaited starts nothing, and CPython warns about it', T, async () => {
     const s = only(
-      await observePythonCPython({
+      await runRequest({
         entry: { function: 'make_breakfast' },
         source: program('from course import brew_coffee', 'async def make_breakfast():', '    coffee = brew_coffee()', '    return coffee'),
       }),
@@ -392,7 +398,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('the aiohttp-shaped session answers from the routes and raises for an HTTP error', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio, aiohttp',
           'async def get(session, url):',
@@ -432,17 +438,17 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
   });
 
   test('output is capped at 1000 lines, saying how many were dropped', T, async () => {
-    const s = only(await observePythonProgram(program('for i in range(1500):', '    print(i)', 'print("x" * 20000)')));
+    const s = only(await runProgram(program('for i in range(1500):', '    print(i)', 'print("x" * 20000)')));
     expect(s.logs).toHaveLength(1000);
     expect(s.droppedLines).toBe(501);
     expect(s.outputTruncated).toBe(true);
-    const long = only(await observePythonProgram(program('print("x" * 20000)')));
+    const long = only(await runProgram(program('print("x" * 20000)')));
     expect(long.logs[0]!.text).toMatch(/^x{10000}… \(10,000 more characters not shown\)$/);
   });
 
   test('main waiting on something that never happens stops at once, saying so', T, async () => {
     const s = only(
-      await observePythonProgram(program('import asyncio', 'async def main():', '    await asyncio.Event().wait()', 'asyncio.run(main())')),
+      await runProgram(program('import asyncio', 'async def main():', '    await asyncio.Event().wait()', 'asyncio.run(main())')),
     );
     expect(s.errors).toEqual([expect.objectContaining({ kind: 'virtual-limit', message: expect.stringContaining('never happens') })]);
     expect(s.settled).toEqual({ state: 'pending' });
@@ -450,7 +456,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('work in a thread runs for real, and the loop waits for it (no false "never happens")', T, async () => {
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import asyncio, time',
           'def work():',
@@ -473,7 +479,7 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
   test('a timer loop that never ends stops at the simulated time limit', T, async () => {
     const s = only(
-      await observePythonProgram(program('import asyncio', 'async def main():', '    while True:', '        await asyncio.sleep(1)', 'asyncio.run(main())')),
+      await runProgram(program('import asyncio', 'async def main():', '    while True:', '        await asyncio.sleep(1)', 'asyncio.run(main())')),
     );
     expect(s.errors).toEqual([expect.objectContaining({ kind: 'virtual-limit', message: expect.stringContaining('120 s') })]);
   });
@@ -481,13 +487,13 @@ describe.skipIf(!python.ok)(`asyncio on the virtual clock${python.ok ? '' : ` (s
 
 describe.skipIf(!python.ok)(`bad input${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
   test('a SyntaxError is reported with its line, and nothing runs', T, async () => {
-    const o = await observePythonProgram(program('print("before")', 'async def main(:', '    pass'));
+    const o = await runProgram(program('print("before")', 'async def main(:', '    pass'));
     expect(o.compileError).toMatchObject({ kind: 'syntax', name: 'SyntaxError', line: 2 });
     expect(o.scenarios[0]!.logs).toEqual([]);
   });
 
   test('an endless loop is killed at the budget; what it printed first is kept', T, async () => {
-    const o = await observePythonProgram(program('print("about to spin")', 'while True:', '    pass'), { budgetMs: 1000 });
+    const o = await runProgram(program('print("about to spin")', 'while True:', '    pass'), { budgetMs: 1000 });
     const s = only(o);
     expect(s.errors).toEqual([expect.objectContaining({ kind: 'budget' })]);
     expect(printed(s)).toEqual(['about to spin']);
@@ -497,7 +503,7 @@ describe.skipIf(!python.ok)(`bad input${python.ok ? '' : ` (skipped: ${python.re
     const dir = mkdtempSync(join(tmpdir(), 'py-sandbox-'));
     const marker = join(dir, 'marker');
     const s = only(
-      await observePythonProgram(
+      await runProgram(
         program(
           'import os, socket, subprocess',
           'attempts = {',
@@ -528,12 +534,12 @@ describe.skipIf(!python.ok)(`bad input${python.ok ? '' : ` (skipped: ${python.re
   });
 
   test('input() meets the end of input instead of waiting', T, async () => {
-    const s = only(await observePythonProgram(program('try:', '    input("name? ")', 'except EOFError:', '    print("no input here")')));
+    const s = only(await runProgram(program('try:', '    input("name? ")', 'except EOFError:', '    print("no input here")')));
     expect(printed(s)).toEqual(['name? no input here']);
   });
 
   test('learner code cannot import the harness', T, async () => {
-    const s = only(await observePythonProgram(program('import course_harness')));
+    const s = only(await runProgram(program('import course_harness')));
     expect(s.errors.map((e) => e.kind)).toContain('sandbox');
   });
 });
@@ -647,8 +653,8 @@ const SAME_AS_CPYTHON: Array<[string, string]> = [
 ];
 
 describe.skipIf(!python.ok)(`the virtual loop agrees with CPython's own loop${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
-  test.each(SAME_AS_CPYTHON)('%s', T, async (_name, source) => {
-    const [real, virtual] = await Promise.all([realPython(source), observePythonProgram(source)]);
+  test.concurrent.each(SAME_AS_CPYTHON)('%s', T, async (_name, source) => {
+    const [real, virtual] = await Promise.all([realPython(source), runProgram(source)]);
     const s = only(virtual);
     expect(s.errors).toEqual([]);
     expect(printed(s)).toEqual(real);
@@ -690,7 +696,7 @@ function harnessRun(src: string): Promise<Observation> {
     // An aiohttp snippet answers from its TypeScript pair's simulated URLs.
     const pair = pairs.find((p) => p.py === src);
     const routes = needsPackage(src) && pair ? readRoutes(pair.ts) : undefined;
-    run = observePythonCPython(
+    run = runRequest(
       { source, sandbox: !usesProcesses(source), helpers: routes ? { routes } : undefined },
       { budgetMs: 30_000 },
     );
@@ -700,21 +706,21 @@ function harnessRun(src: string): Promise<Observation> {
 }
 
 describe.skipIf(!python.ok)(`every lesson snippet runs in the harness${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
-  test.each(pySnippets.filter((src) => !needsPackage(src)))('%s', T, async (src) => {
+  test.concurrent.each(pySnippets.filter((src) => !needsPackage(src)))('%s', T, async (src) => {
     const s = only(await harnessRun(src));
     expect(s.errors, `${src}: ${JSON.stringify(s.errors)}`).toEqual([]);
     expect(printed(s).length, `${src} prints something`).toBeGreaterThan(0);
   });
 
   const aiohttpPairs = pairs.filter((p) => needsPackage(p.py) && p.stdlib);
-  test.each(aiohttpPairs)('$py runs on the simulated aiohttp and prints what $stdlib prints', T, async ({ py, stdlib }) => {
+  test.concurrent.each(aiohttpPairs)('$py runs on the simulated aiohttp and prints what $stdlib prints', T, async ({ py, stdlib }) => {
     const [withShim, plain] = await Promise.all([harnessRun(py), harnessRun(stdlib!)]);
     expect(only(withShim).errors).toEqual([]);
     expect(printed(only(withShim))).toEqual(printed(only(plain)));
   });
 
   // The aiohttp side itself, not its stdlib stand-in: the harness runs it on the simulated session.
-  test.each(pairs.filter((p) => p.same))('$where: $py prints what $ts prints, as the page says', T, async ({ py, ts }) => {
+  test.concurrent.each(pairs.filter((p) => p.same))('$where: $py prints what $ts prints, as the page says', T, async ({ py, ts }) => {
     const s = only(await harnessRun(py));
     const tsSource = readSnippet(ts);
     // A TypeScript side that runs only in Node (worker threads) has no in-page output to compare with.
@@ -748,7 +754,7 @@ const withoutSeq = (settled: ScenarioObservation['settled']) => {
 };
 
 describe.skipIf(!python.ok || !pyodideInstalled)('Pyodide in Node records what CPython records', () => {
-  const runner = new PyodideNodeRunner();
+  const runner = new PyodideNodeRunner({ budgetMs: BUDGET_MS });
   beforeAll(async () => {
     await runner.warm();
   }, 240_000);
@@ -774,7 +780,7 @@ describe.skipIf(!python.ok || !pyodideInstalled)('Pyodide in Node records what C
 
   test('the never-retrieved log reads the same (only the learner file in the traceback)', T, async () => {
     const request = { source: readSnippet('cheatsheet/never-retrieved.py') };
-    const [a, b] = await Promise.all([observePythonCPython(request), runner.run(request)]);
+    const [a, b] = await Promise.all([runRequest(request), runner.run(request)]);
     // The task's name included: each run counts tasks from Task-1, however many programs this Pyodide ran before.
     expect(stderrText(only(b))).toBe(stderrText(only(a)));
   });

@@ -26,8 +26,12 @@ import { pythonRequestSchema, type PythonRequest } from './schema.ts';
 
 export const HARNESS_DIR = fileURLToPath(new URL('./harness/', import.meta.url));
 
-/** Time to start python3 and import asyncio, on top of the learner's budget (generous: two busy cores). */
-const STARTUP_SLACK_MS = 2000;
+/**
+ * Real time python3 may take to start and load the harness, before the
+ * learner's budget starts (the harness says when): generous, since a busy
+ * machine can take seconds just to start a process.
+ */
+const STARTUP_LIMIT_MS = 30_000;
 /** Oldest Python the harness supports (asyncio.timeout, TaskGroup: 3.11). */
 const MIN_MINOR = 11;
 
@@ -80,11 +84,17 @@ export function observePythonCPython(request: PythonRequest, options: CPythonOpt
       child.kill('SIGKILL');
       resolve(observation);
     };
-    const killTimer = setTimeout(() => finish(budgetStop(context, scenario, logs, budgetMs)), budgetMs + STARTUP_SLACK_MS);
+    let killTimer = setTimeout(
+      () => finish(stopped(context, scenario, logs, { kind: 'internal', message: `python3 did not start within ${STARTUP_LIMIT_MS / 1000} s.` })),
+      STARTUP_LIMIT_MS,
+    );
     const onLine = (text: string) => {
       const message = parseHarnessLine(text, nonce);
       if (!message) return;
-      if (message.type === 'line') {
+      if (message.type === 'start') {
+        clearTimeout(killTimer);
+        killTimer = setTimeout(() => finish(budgetStop(context, scenario, logs, budgetMs)), budgetMs);
+      } else if (message.type === 'line') {
         logs.push(message.line);
         options.onLogs?.([message.line]);
       } else if (message.type === 'observation') {

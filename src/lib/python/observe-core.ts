@@ -16,12 +16,13 @@ export const HARNESS_FILES = ['course_harness.py', 'course.py', 'main.py'] as co
 export const PYTHON_PROGRAM_ID = '@python-program';
 
 export type HarnessMessage =
+  | { type: 'start' }
   | { type: 'line'; line: LogLine }
   | { type: 'observation'; value: unknown }
   | { type: 'internal'; message: string };
 
 /**
- * One line of the harness's stdout: `<nonce> line {...}` or `<nonce> observation {...}`.
+ * One line of the harness's stdout: `<nonce> start {}`, `<nonce> line {...}` or `<nonce> observation {...}`.
  * Anything else (learner code writing to the real stdout) is not the harness speaking.
  */
 export function parseHarnessLine(text: string, nonce: string): HarnessMessage | undefined {
@@ -37,6 +38,7 @@ export function parseHarnessLine(text: string, nonce: string): HarnessMessage | 
   } catch {
     return undefined;
   }
+  if (kind === 'start') return { type: 'start' };
   if (kind === 'line') {
     const line = logLineSchema.safeParse(payload);
     return line.success ? { type: 'line', line: line.data } : undefined;

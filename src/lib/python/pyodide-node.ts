@@ -37,6 +37,7 @@ interface Loaded {
 }
 
 export class PyodideNodeRunner {
+  readonly #defaultBudgetMs: number;
   #loaded: Promise<Loaded> | undefined;
   #nextId = 1;
   #queue: Promise<unknown> = Promise.resolve();
@@ -44,6 +45,11 @@ export class PyodideNodeRunner {
   lastLoad: { loadMs: number; version: string } | undefined;
   /** Milliseconds the last run took inside the worker. */
   lastRunMs: number | undefined;
+
+  /** `budgetMs`: the budget of a run that names none (default 5000). */
+  constructor(options: { budgetMs?: number } = {}) {
+    this.#defaultBudgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  }
 
   #load(): Promise<Loaded> {
     this.#loaded ??= new Promise<Loaded>((resolve, reject) => {
@@ -92,7 +98,7 @@ export class PyodideNodeRunner {
     const mode: Mode = checked.mode ?? 'check';
     const context: ObservationContext = { exercise: options.exercise ?? PYTHON_PROGRAM_ID, mode, seed: options.seed ?? 1 };
     const scenario = scenarioNameOf(checked);
-    const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+    const budgetMs = options.budgetMs ?? this.#defaultBudgetMs;
     let loaded: Loaded;
     try {
       loaded = await this.#load();

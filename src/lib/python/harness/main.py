@@ -6,6 +6,7 @@ Command-line entry of the Python harness (CPython; the CLI and the unit tests).
 Reads one JSON request on stdin (see course_harness.run; plus "nonce"), runs
 it, and writes to stdout, one per line, each prefixed with the nonce:
 
+    <nonce> start {}             the harness is loaded: the budget starts now
     <nonce> line {...}           a printed line, as soon as it is printed
     <nonce> observation {...}    the ScenarioObservation, at the end
 
@@ -52,6 +53,8 @@ def main() -> None:
         out.write(f"{nonce} {kind} {json.dumps(payload, ensure_ascii=False)}\n")
         out.flush()
 
+    # The host's budget for learner code starts now, not at process start (slow on a busy machine).
+    emit("start", {})
     try:
         observation = course_harness.run(request, on_line=lambda line: emit("line", line))
     except BaseException as error:  # noqa: BLE001 - the harness failing is reported, not a crash without a word
