@@ -272,7 +272,8 @@ export function courseDiagnostics(ts: typeof TS, file: TS.SourceFile, checker: T
 
   const isReference = (id: TS.Identifier): boolean => {
     const p = id.parent;
-    if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && p.name === id) return false;
+    if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+    if (ts.isQualifiedName(p) && p.right === id) return false;
     if ('name' in p && (p as { name?: TS.Node }).name === id) return false;
     if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isTypeReferenceNode(p)) return false;
     return true;
