@@ -16,6 +16,8 @@ import type { Completion, CompletionContext, CompletionResult } from '@codemirro
 import { autocompletion } from '@codemirror/autocomplete?types-chunk';
 import { parseResult, type TypeRequest, type TypeResponse, type TypeResults } from '../lib/typecheck/protocol.ts';
 import type { TypeDiagnostic } from '../lib/typecheck/service.ts';
+import { withTypesCheck } from '../lib/judge/types-check.ts';
+import type { Verdict } from '../lib/judge/verdict.ts';
 
 /** Longest wait for the worker's first answer (download, start, first check); then the editor goes on without types. */
 const FIRST_ANSWER_MS = 45_000;
@@ -87,6 +89,14 @@ const typeClient = () => (client ??= new TypeClient());
 /** The diagnostics of `text`, for Check's Types check (the same service the editor shows). */
 export function diagnosticsFor(text: string): Promise<TypeDiagnostic[]> {
   return typeClient().request('diagnostics', text);
+}
+
+/** Check's Types check for `text`, as a function that adds it to a verdict (which it leaves as it is if the checker fails). */
+export function typesCheckFor(text: string): Promise<(verdict: Verdict) => Verdict> {
+  return diagnosticsFor(text).then(
+    (found) => (verdict: Verdict) => withTypesCheck(verdict, found),
+    () => (verdict: Verdict) => verdict,
+  );
 }
 
 /** Calls `listener` once if the type checker can't be used on this page. */

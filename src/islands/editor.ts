@@ -23,7 +23,7 @@ import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching, syn
 import { linter, lintGutter, forceLinting, type Diagnostic } from '@codemirror/lint';
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { tags as t } from '@lezer/highlight';
-import type { TypeDiagnostic } from '../lib/typecheck/service.ts';
+import type { Verdict } from '../lib/judge/verdict.ts';
 
 const highlight = HighlightStyle.define([
   { tag: [t.keyword, t.modifier, t.operatorKeyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword], color: 'light-dark(#cf222e, #ff7b72)' },
@@ -112,15 +112,17 @@ function startTypes(view: EditorView): void {
 }
 
 /**
- * TypeScript's diagnostics of `text` for Check's Types check, from the
- * editor's worker (loading it if needed); undefined if it can't be had, so
- * Check reports the other checks as before.
+ * Check's Types check for `text`, from the editor's worker (loading it if
+ * needed): a function that adds it to a verdict. If the checker can't be
+ * had, the function leaves the verdict as it is, so Check reports the other
+ * checks as before. (The merge, src/lib/judge/types-check.ts, comes with the
+ * lazy chunk, not with this island.)
  */
-export function checkTypes(view: EditorView, text: string): Promise<TypeDiagnostic[] | undefined> {
+export function checkTypes(view: EditorView, text: string): Promise<(verdict: Verdict) => Verdict> {
   startTypes(view);
   return loadTypes()
-    .then((types) => types.diagnosticsFor(text))
-    .catch(() => undefined);
+    .then((types) => types.typesCheckFor(text))
+    .catch(() => (verdict: Verdict) => verdict);
 }
 
 /**
