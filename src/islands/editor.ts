@@ -19,7 +19,7 @@ import {
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
-import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching, syntaxTree } from '@codemirror/language';
+import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching, ensureSyntaxTree } from '@codemirror/language';
 import { linter, lintGutter, forceLinting, type Diagnostic } from '@codemirror/lint';
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { tags as t } from '@lezer/highlight';
@@ -133,7 +133,11 @@ export function checkTypes(view: EditorView, text: string): Promise<(verdict: Ve
  */
 function syntaxDiagnostics(state: EditorState): Diagnostic[] {
   const found: Diagnostic[] = [];
-  syntaxTree(state).iterate({
+  // The whole parse (a learner's file takes milliseconds): a tree the background parser has only
+  // partly built ends in an error node where it stopped, which is no mistake of the learner's.
+  const tree = ensureSyntaxTree(state, state.doc.length, 200);
+  if (!tree) return found;
+  tree.iterate({
     enter(node) {
       if (!node.type.isError || found.length >= 5) return;
       const line = state.doc.lineAt(node.from);
