@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, lighthouseScores, pageWeight, type LighthouseScores, type PageWeight } from './site.ts';
 import { runtimeTimes, type RuntimeTimes } from './runtime.ts';
 import { benchFixtures, type FixtureBench } from './fixtures.ts';
+import { typesBench, typesReport, type TypesBench } from './types.ts';
 import { exerciseIds } from '../../src/lib/node/exercises.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,6 +74,9 @@ for (const path of pages) weights.push(await pageWeight(browser, baseURL, path |
 step('Editor island and sandbox worker sizes');
 const islands = await islandSizes();
 
+step('Type checker in the editor: download, first diagnostics, keystroke to diagnostics');
+const types: TypesBench = await typesBench(browser, baseURL);
+
 let lighthouse: LighthouseScores[] = [];
 if (!args.has('--skip-lighthouse')) {
   step('Lighthouse, mobile preset');
@@ -92,7 +96,7 @@ stopServer();
 step('CLI: every exercise fixture');
 const fixtures: FixtureBench = await benchFixtures();
 
-const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, lighthouse, runtime, fixtures };
+const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, types, lighthouse, runtime, fixtures };
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(report(results));
@@ -139,6 +143,7 @@ function report(r: typeof results): string {
   lines.push('', 'Islands (gzip)');
   lines.push(`  editor island (${r.islands.editorIslandFiles.length} files, exercise page)${' '.repeat(8)} ${kb(r.islands.editorIslandBytes).padStart(9)} ${mark(r.islands.editorIslandBytes <= BUDGETS.editorIsland)} ${kb(BUDGETS.editorIsland)}`);
   lines.push(`  sandbox worker (harness + transpiler)${' '.repeat(8)} ${kb(r.islands.sandboxWorkerBytes).padStart(9)}      (loaded on first Run or editor focus)`);
+  lines.push(...typesReport(r.types));
   if (r.lighthouse.length) {
     lines.push('', 'Lighthouse, mobile          perf  a11y  best   LCP      TBT    CLS    (budget 98 / 100 / 100)');
     for (const l of r.lighthouse) {

@@ -6,9 +6,10 @@
  * 4.5:1 on the editor background, so the editor follows the site theme
  * without a script and matches the code it replaces.
  */
-import { EditorState, Prec, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import {
   EditorView,
+  showPanel,
   keymap,
   lineNumbers,
   highlightActiveLine,
@@ -18,10 +19,11 @@ import {
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
-import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching, syntaxTree } from '@codemirror/language';
+import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching, ensureSyntaxTree } from '@codemirror/language';
 import { linter, lintGutter, forceLinting, type Diagnostic } from '@codemirror/lint';
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { tags as t } from '@lezer/highlight';
+import type { Verdict } from '../lib/judge/verdict.ts';
 
 const highlight = HighlightStyle.define([
   { tag: [t.keyword, t.modifier, t.operatorKeyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword], color: 'light-dark(#cf222e, #ff7b72)' },
@@ -49,6 +51,7 @@ const theme = EditorView.theme({
   '.cm-diagnostic': { padding: '0.3rem 0.6rem', whiteSpace: 'pre-wrap', maxWidth: 'min(40rem, 90vw)' },
   '.cm-diagnostic-error': { borderLeftColor: 'light-dark(#cf222e, #ff7b72)' },
   '.cm-diagnostic-warning': { borderLeftColor: 'light-dark(#9a6700, #d29922)' },
+  '.cm-types-note': { margin: 0, padding: '0.2rem 0.6rem', fontSize: '0.85em', color: 'light-dark(#59636e, #9198a1)' },
   '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy light-dark(#cf222e, #ff7b72)', textUnderlineOffset: '3px' },
 });
 
@@ -64,13 +67,63 @@ export interface EditorOptions {
 }
 
 /*
- * Type errors are not shown (yet). Measured for issue 4: the TypeScript 6 JS
- * compiler (node_modules/typescript/lib/typescript.js) is 9.1 MB, 1.6 MB
- * gzipped, before the lib .d.ts files a checker needs: ten times the whole
- * editor island's budget, for warnings on a learner's dozen lines. If it is
- * added, it belongs in its own worker fetched on first editor focus, never
- * with the page. Run and Check strip types with Sucrase, as the CLI does.
+ * TypeScript (type errors, hovers, completions, signature help) lives in
+ * editor-types.ts and its worker, ts-worker.ts: the compiler is 1.6 MB
+ * gzipped, ten times this island, so it is fetched on the editor's first
+ * focus (or the first Check), never with the page. Until it answers, the
+ * editor has the syntax errors below; if it can't load, the editor says so
+ * once and works as before.
  */
+type TypesModule = typeof import('./editor-types.ts');
+let typesModule: Promise<TypesModule> | undefined;
+const loadTypes = () => (typesModule ??= import('./editor-types.ts'));
+const typesSlot = new Compartment();
+const typed = new WeakSet<EditorView>();
+let unavailableSaid = false;
+
+function note(text: string) {
+  return () => {
+    const dom = document.createElement('p');
+    dom.className = 'cm-types-note';
+    dom.setAttribute('role', 'status');
+    dom.textContent = text;
+    return { dom, top: false };
+  };
+}
+
+function typesUnavailable(view: EditorView, reason: string): void {
+  if (unavailableSaid) return;
+  unavailableSaid = true;
+  const text = `No type checking here: ${reason}. Run and Check work as usual.`;
+  view.dispatch({ effects: typesSlot.reconfigure(showPanel.of(note(text))) });
+}
+
+/** Brings TypeScript into this editor (once), loading it if no editor on the page has yet. */
+function startTypes(view: EditorView): void {
+  if (typed.has(view)) return;
+  typed.add(view);
+  loadTypes().then(
+    (types) => {
+      types.onUnavailable((reason) => typesUnavailable(view, reason));
+      view.dispatch({ effects: typesSlot.reconfigure(types.typeExtensions()) });
+    },
+    () => typesUnavailable(view, "the type checker couldn't load (are you offline?)"),
+  );
+}
+
+/**
+ * Check's Types check for `text`, from the editor's worker (loading it if
+ * needed): a function that adds it to a verdict. If the checker can't be
+ * had, the function leaves the verdict as it is, so Check reports the other
+ * checks as before. (The merge, src/lib/judge/types-check.ts, comes with the
+ * lazy chunk, not with this island.)
+ */
+export function checkTypes(view: EditorView, text: string): Promise<(verdict: Verdict) => Verdict> {
+  startTypes(view);
+  return loadTypes()
+    .then((types) => types.typesCheckFor(text))
+    .catch(() => (verdict: Verdict) => verdict);
+}
 
 /**
  * Syntax errors as the learner types, from the editor's own parse tree: no
@@ -80,7 +133,11 @@ export interface EditorOptions {
  */
 function syntaxDiagnostics(state: EditorState): Diagnostic[] {
   const found: Diagnostic[] = [];
-  syntaxTree(state).iterate({
+  // The whole parse (a learner's file takes milliseconds): a tree the background parser has only
+  // partly built ends in an error node where it stopped, which is no mistake of the learner's.
+  const tree = ensureSyntaxTree(state, state.doc.length, 200);
+  if (!tree) return found;
+  tree.iterate({
     enter(node) {
       if (!node.type.isError || found.length >= 5) return;
       const line = state.doc.lineAt(node.from);
@@ -124,12 +181,17 @@ export function createEditor(options: EditorOptions): EditorView {
     EditorView.lineWrapping,
     // Tab indents; Escape then Tab leaves (CodeMirror's tab-focus mode), as the hint under the buttons says.
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
-    linter((view) => [...syntaxDiagnostics(view.state), ...options.runDiagnostics()], { delay: 400 }),
+    // Short, so that with the type checker's answer (its own linter, same delay) diagnostics follow typing within 500 ms.
+    linter((view) => [...syntaxDiagnostics(view.state), ...options.runDiagnostics()], { delay: 250 }),
     lintGutter(),
     EditorView.contentAttributes.of({ 'aria-label': 'Code editor', autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false' }),
+    typesSlot.of([]),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onChange(update.state.doc.toString());
-      if (update.focusChanged && update.view.hasFocus) options.onFocus?.();
+      if (update.focusChanged && update.view.hasFocus) {
+        startTypes(update.view);
+        options.onFocus?.();
+      }
     }),
   ];
   return new EditorView({ parent: options.parent, state: EditorState.create({ doc: options.doc, extensions }) });

@@ -11,7 +11,7 @@ import type { Observation, LogLine } from '../lib/harness/observation.ts';
 import type { CheckSpec, Route } from '../lib/exercise/spec.ts';
 import { PROGRAM_ID } from '../lib/exercise/program-spec.ts';
 import { judge } from '../lib/judge/judge.ts';
-import { createEditor, refreshLint, replaceDoc } from './editor.ts';
+import { checkTypes, createEditor, refreshLint, replaceDoc } from './editor.ts';
 import type { CodeKind } from './storage.ts';
 import { codeProgress, recordPass } from './progress.ts';
 import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
@@ -208,6 +208,8 @@ class Workbench {
       // Check's spec is fetched alongside the run, so judging doesn't wait for it.
       const spec = mode === 'check' ? loadSpec(this.id) : undefined;
       spec?.catch(() => undefined);
+      // The Types check, from the editor's type checker (the CLI's); it adds nothing if the checker can't load.
+      const types = mode === 'check' ? checkTypes(this.view, source) : undefined;
       const observation = await runner.run(
         {
           exercise: this.kind === 'exercise' ? this.id : PROGRAM_ID,
@@ -232,7 +234,7 @@ class Workbench {
       this.#markErrors(observation);
       void this.#showTimeline(observation, mode);
       if (mode === 'check') {
-        const verdict = judge(await spec!, observation);
+        const verdict = (await types!)(judge(await spec!, observation));
         this.#showVerdict(verdictView(verdict));
         this.announce(`Check finished: ${verdict.summary}.`);
       } else {

@@ -2,32 +2,47 @@
  * Types of the course helpers learners import from "@course/helpers".
  * Each exercise gives only the helpers its contract lists (see
  * content/exercises/<id>/check.ts); this file types them all for the editor
- * and for `astro check` of the exercise fixtures.
+ * (its hovers and completions show these doc comments), for the Types check
+ * (src/lib/typecheck/) and for `astro check` of the exercise fixtures.
  */
 declare module '@course/helpers' {
-  /** Non-blocking wait on the course's clock (asyncio.sleep). Rejects with `signal.reason` if the signal aborts. */
+  /**
+   * Waits `ms` milliseconds without blocking: other work runs meanwhile (like
+   * Python's `await asyncio.sleep(s)`). Rejects with `signal.reason` if the
+   * signal aborts first.
+   * @example await sleep(500);
+   */
   export function sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  /** Holds the thread for `ms`, like Python's time.sleep or heavy CPU work: nothing else runs meanwhile. */
+  /**
+   * Holds the thread for `ms` milliseconds, like Python's `time.sleep` or
+   * heavy CPU work: nothing else runs meanwhile, timers and promises wait.
+   */
   export function blockFor(ms: number): void;
 
-  /** first-coroutine: some slow operation that resolves to "ok". */
+  /** A slow operation that resolves to "ok" (first-coroutine). */
   export function operation(): Promise<string>;
 
-  /** run-concurrently: breakfast, each taking its own time. */
+  /** Brews coffee, the slowest dish; resolves to what was made (run-concurrently). */
   export function brewCoffee(): Promise<string>;
+  /** Toasts bread; resolves to what was made (run-concurrently). */
   export function toastBread(): Promise<string>;
+  /** Fries eggs, the quickest dish; resolves to what was made (run-concurrently). */
   export function fryEggs(): Promise<string>;
 
-  /** dont-block-the-loop: trial division, charged 1 ms of CPU per call. */
+  /** Trial division that costs 1 ms of CPU per call, blocking the thread meanwhile (dont-block-the-loop). */
   export function isPrimeSlow(n: number): boolean;
 
-  /** await-everything: a tiny user store. */
+  /** A user in the tiny store of await-everything. */
   export type User = { id: number; name: string };
+  /** Stores `user`; it can be loaded only once this has resolved. */
   export function saveUser(user: User): Promise<void>;
+  /** Loads the user stored under `id`; rejects with "user <id> not found" if it isn't stored (yet). */
   export function loadUser(id: number): Promise<User>;
+  /** Sends `user` an email with this subject; resolves once it has gone. */
   export function sendEmail(user: User, subject: string): Promise<void>;
 
-  /** handle-errors: operations that may fail, and what to report for each. */
+  /** An operation that may fail (handle-errors): its name, and `run` to start it. */
   export type Op = { name: string; run: () => Promise<string> };
+  /** What to report for one Op: its value if it succeeded, its error message if it failed. */
   export type Outcome = { name: string; ok: true; value: string } | { name: string; ok: false; error: string };
 }

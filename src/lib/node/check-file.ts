@@ -11,6 +11,8 @@ import type { Verdict } from '../judge/verdict.ts';
 import { loadExercise, type ExerciseFiles } from './exercises.ts';
 import { budgetFor } from '../exercise/meta.ts';
 import { observe } from './observe.ts';
+import { withTypesCheck } from '../judge/types-check.ts';
+import { typeCheckSource } from '../typecheck/node-files.ts';
 
 const specs = new Map<string, Promise<CheckSpec>>();
 
@@ -44,5 +46,6 @@ export async function checkSource(
     seed: options.seed ?? seedFor(source),
     budgetMs: budgetFor(exercise.meta, options.mode ?? 'check'),
   });
-  return { verdict: judge(spec, observation), observation };
+  // The Types check, with the TypeScript and types the page's editor uses (issue 16).
+  return { verdict: withTypesCheck(judge(spec, observation), typeCheckSource(source)), observation };
 }

@@ -1,0 +1,51 @@
+/**
+ * The "Types" check: TypeScript's verdict on the learner's code, reported
+ * beside the behavioural checks. A type error never hides them (they ran on
+ * the same code), but "All checks passed" needs the code to type-check.
+ * Pure, and small, because the page's editor island carries it: the
+ * diagnostics come from the caller (the editor's worker in the page,
+ * src/lib/typecheck/node-files.ts in the CLI), so both agree.
+ */
+import type { CheckResult, Verdict } from './verdict.ts';
+
+export const TYPES_CHECK_ID = 'types';
+export const TYPES_CHECK_TITLE = 'Types: your code type-checks';
+
+/** What the Types check needs of a diagnostic (src/lib/typecheck/service.ts's TypeDiagnostic fits). */
+export interface TypeProblem {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** At most this many errors are spelled out; the editor underlines them all. */
+const SHOWN = 5;
+
+/**
+ * The verdict with the Types check added after "runs" (the first check).
+ * `diagnostics` undefined means the types could not be checked (the
+ * checker didn't load): the verdict is returned as it is.
+ */
+export function withTypesCheck(verdict: Verdict, diagnostics: readonly TypeProblem[] | undefined): Verdict {
+  if (!diagnostics) return verdict;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const check: CheckResult = { id: TYPES_CHECK_ID, title: TYPES_CHECK_TITLE, passed: errors.length === 0, message: typesMessage(errors) };
+  const others = verdict.checks.filter((c) => c.id !== TYPES_CHECK_ID);
+  const checks = [...others.slice(0, 1), check, ...others.slice(1)];
+  const failed = checks.filter((c) => !c.passed).length;
+  return {
+    ...verdict,
+    passed: failed === 0,
+    checks,
+    summary: failed === 0 ? 'All checks passed' : `${failed} of ${checks.length} checks failed`,
+  };
+}
+
+function typesMessage(errors: readonly TypeProblem[]): string {
+  if (errors.length === 0) return 'TypeScript finds no errors in your code.';
+  const lines = errors.slice(0, SHOWN).map((e) => `Line ${e.line}: ${e.message}`);
+  if (errors.length > SHOWN) lines.push(`…and ${errors.length - SHOWN} more (underlined in the editor).`);
+  const count = errors.length === 1 ? 'an error' : `${errors.length} errors`;
+  return `TypeScript finds ${count} in your code:\n${lines.join('\n')}`;
+}
