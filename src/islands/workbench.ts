@@ -11,6 +11,7 @@ import type { Observation, LogLine } from '../lib/harness/observation.ts';
 import type { CheckSpec, Route } from '../lib/exercise/spec.ts';
 import { PROGRAM_ID } from '../lib/exercise/program-spec.ts';
 import { judge } from '../lib/judge/judge.ts';
+import { readLogLines, readObservation, UNREADABLE_RUN } from '../lib/observation-schema.ts';
 import { createEditor, refreshLint, replaceDoc } from './editor.ts';
 import type { CodeKind } from './storage.ts';
 import { codeProgress, recordPass } from './progress.ts';
@@ -219,8 +220,11 @@ class Workbench {
           routes: this.kind === 'sandbox' ? this.routes : undefined,
         },
         {
-          onLogs: (_scenario, lines: LogLine[]) => {
+          onLogs: (_scenario, sent: LogLine[]) => {
             if (mode !== 'run') return;
+            // Streamed lines pass the same schema as the final Observation; a batch that doesn't is skipped (the final one decides).
+            const lines = readLogLines(sent);
+            if (!lines) return;
             if (streamed === 0) output.replaceChildren();
             streamed += lines.length;
             this.#appendRows(output, lines.map(logRow));
@@ -228,15 +232,22 @@ class Workbench {
           onTerminal: terminal ? (chunk: string) => terminal.write(chunk) : undefined,
         },
       );
-      this.#showOutput(observation);
-      this.#markErrors(observation);
-      void this.#showTimeline(observation, mode);
+      // Whatever the runtime sent is hostile until it passes the schema; nothing reads it before.
+      const reading = readObservation(observation);
+      if (!reading.ok) {
+        this.#showUnreadable(mode, reading.reason);
+        return;
+      }
+      const checked = reading.observation;
+      this.#showOutput(checked);
+      this.#markErrors(checked);
+      void this.#showTimeline(checked, mode);
       if (mode === 'check') {
-        const verdict = judge(await spec!, observation);
+        const verdict = judge(await spec!, checked);
         this.#showVerdict(verdictView(verdict));
         this.announce(`Check finished: ${verdict.summary}.`);
       } else {
-        this.announce(`Run finished: ${this.#runSummary(observation)}`);
+        this.announce(`Run finished: ${this.#runSummary(checked)}`);
       }
     } catch (error) {
       output.replaceChildren(this.#row({ kind: 'error', text: `Something went wrong in the course, not in your code: ${(error as Error).message}. Reload the page to try again.` }));
@@ -244,6 +255,16 @@ class Workbench {
     } finally {
       this.#setBusy(false, mode);
     }
+  }
+
+  /** A run whose Observation failed the schema: a plain verdict, never a pass, and nothing of what it sent on the page. */
+  #showUnreadable(mode: 'run' | 'check', reason: string): void {
+    console.warn(`The runtime sent an Observation the page rejected (${reason}).`);
+    this.$('[data-output]')!.replaceChildren(this.#row({ kind: 'error', text: UNREADABLE_RUN }));
+    if (mode === 'check') this.#showVerdict({ passed: false, summary: UNREADABLE_RUN, items: [] });
+    this.#runDiagnostics = [];
+    refreshLint(this.view);
+    this.announce(`${mode === 'run' ? 'Run' : 'Check'} finished: ${UNREADABLE_RUN}`);
   }
 
   /** The Timeline panel after the output or results (timeline-panel.ts, loaded the first time a run ends). */
@@ -263,7 +284,9 @@ class Workbench {
     this.#setBusy(true, 'check');
     try {
       const { runner } = await this.#warm();
-      return await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.checkBudgetMs });
+      const reading = readObservation(await runner.run({ exercise: this.id, source, mode: 'check', seed, budgetMs: this.checkBudgetMs }));
+      if (!reading.ok) throw new Error(UNREADABLE_RUN);
+      return reading.observation;
     } finally {
       this.#setBusy(false, 'check');
     }
