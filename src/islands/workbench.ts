@@ -13,12 +13,11 @@ import { PROGRAM_ID } from '../lib/exercise/program-spec.ts';
 import { judge } from '../lib/judge/judge.ts';
 import { readLogLines, readObservation, UNREADABLE_RUN } from '../lib/observation-schema.ts';
 import { createEditor, refreshLint, replaceDoc } from './editor.ts';
-import type { CodeKind } from './storage.ts';
-import { codeProgress, recordPass } from './progress.ts';
+import { codeProgress, recordPass, type CodeKind } from './progress.ts';
 import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
 import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
 import type { WebContainerRunner } from '../lib/runtime/webcontainer/webcontainer-runner.ts';
-import { seedFor } from './seed.ts';
+import { hashString as seedFor } from '../lib/harness/random.ts';
 import {
   errorPosition,
   logRow,
@@ -94,7 +93,7 @@ class Workbench {
     const pre = host.querySelector('pre');
     const loaded = codeProgress.load(this.kind, this.id);
     if (loaded.message) this.notice(loaded.message);
-    const restored = loaded.saved && loaded.saved.code !== this.original ? loaded.saved.code : undefined;
+    const restored = loaded.code !== undefined && loaded.code !== this.original ? loaded.code : undefined;
     // The static code stays in the document (its text is the starter for Reset), out of
     // sight, out of the tab order and out of the accessibility tree (.wb-replaced, inert).
     if (pre) {
