@@ -1,13 +1,10 @@
 /** The progress store against a FAKE Storage (an in-memory Map with switchable failures). */
 import { describe, expect, test } from 'vitest';
+import { exportProgress, mergeProgress, mergeWithReport, parseImport } from '../src/lib/progress/transfer.ts';
 import {
   CORRUPT_PREFIX,
   PROGRESS_KEY,
-  exportProgress,
   loadProgress,
-  mergeProgress,
-  mergeWithReport,
-  parseImport,
   resetProgress,
   saveProgress,
   updateProgress,

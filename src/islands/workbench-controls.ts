@@ -32,6 +32,16 @@ export class WorkbenchControls {
     pre.inert = true;
   }
 
+  /**
+   * Calls `measure` whenever `host` comes into view: an editor set up off screen (the island
+   * loads a screen ahead) guessed the heights of its wrapped lines, or the line numbers drift.
+   */
+  whenInView(host: HTMLElement, measure: () => void): void {
+    new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) measure();
+    }).observe(host);
+  }
+
   notice(text: string | undefined): void {
     const el = this.find('notice');
     if (!el) return;

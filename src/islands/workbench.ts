@@ -12,7 +12,6 @@ import type { CheckSpec } from '../lib/exercise/spec.ts';
 import { PROGRAM_ID } from '../lib/exercise/program-spec.ts';
 import { judge } from '../lib/judge/judge.ts';
 import { hashString as seedFor } from '../lib/harness/random.ts';
-import { readLogLines, readObservation, UNREADABLE_RUN } from '../lib/observation-schema.ts';
 import { actionSelector, isAction, readWorkbenchConfig, HOOKS, type Action, type WorkbenchConfig } from '../components/exercise/workbench-hooks.ts';
 import { createEditor, refreshLint, replaceDoc } from './editor.ts';
 import { codeProgress, recordPass } from './progress.ts';
@@ -31,6 +30,10 @@ function loadSpec(id: string): Promise<CheckSpec> {
   if (!load) return Promise.reject(new Error(`There is no check for the exercise "${id}".`));
   return load();
 }
+
+/** The Observation schema, fetched at the first sign of a run (needed only once one returns). */
+let schemaModule: Promise<typeof import('../lib/observation-schema.ts')> | undefined;
+const loadSchema = () => (schemaModule ??= import('../lib/observation-schema.ts'));
 
 /** Saving waits for a pause in typing; pagehide saves at once. */
 const SAVE_DELAY_MS = 400;
@@ -85,11 +88,7 @@ class Workbench {
       onFocus: () => void this.#warm(),
       runDiagnostics: () => this.#runDiagnostics,
     });
-    // An editor set up off screen (the island loads a screen ahead) guessed the heights of
-    // its wrapped lines; measure again whenever it comes into view, or the line numbers drift.
-    new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) this.view.requestMeasure();
-    }).observe(host);
+    this.ui.whenInView(host, () => this.view.requestMeasure());
     if (restored !== undefined) {
       this.ui.notice(`Your code from your last visit is back. Reset goes back to the ${this.kind === 'exercise' ? 'starter code' : 'original example'}.`);
     }
@@ -126,13 +125,12 @@ class Workbench {
     else this.ui.nextHint();
   }
 
-  // ── running ────────────────────────────────────────────────────────────
-
   /** The runner for the next run: Node.js once it has booted and is chosen, else this panel's browser runner (never waits for a boot). */
   #warm(): Promise<RunnerHandle> {
     if (!this.#warmed) {
       this.#warmed = true;
       void this.#browser.warm().catch(() => undefined);
+      void loadSchema().catch(() => undefined);
     }
     return Promise.resolve(runtime.current(this.#browser));
   }
@@ -148,6 +146,7 @@ class Workbench {
     let streamed = 0;
     try {
       const { runner } = await this.#warm();
+      const { readLogLines, readObservation, UNREADABLE_RUN } = await loadSchema();
       this.#active = runner;
       // Node.js runs stream raw into the terminal too (with the budget kill notice).
       const terminal = runner.kind === 'webcontainer' ? await this.#panel?.terminal(runner as WebContainerRunner) : undefined;
@@ -180,7 +179,7 @@ class Workbench {
       // Whatever the runtime sent is hostile until it passes the schema; nothing reads it before.
       const reading = readObservation(observation);
       if (!reading.ok) {
-        this.#showUnreadable(mode, reading.reason);
+        this.#showUnreadable(mode, reading.reason, UNREADABLE_RUN);
         return;
       }
       const checked = reading.observation;
@@ -206,14 +205,14 @@ class Workbench {
   }
 
   /** A run whose Observation failed the schema: a plain verdict, never a pass, and nothing of what it sent on the page. */
-  #showUnreadable(mode: 'run' | 'check', reason: string): void {
+  #showUnreadable(mode: 'run' | 'check', reason: string, text: string): void {
     console.warn(`The runtime sent an Observation the page rejected (${reason}).`);
-    this.ui.find('output')!.replaceChildren(outputRow({ kind: 'error', text: UNREADABLE_RUN }));
+    this.ui.find('output')!.replaceChildren(outputRow({ kind: 'error', text }));
     const results = this.ui.find('results');
-    if (mode === 'check' && results) showVerdict(results, { passed: false, summary: UNREADABLE_RUN, items: [] });
+    if (mode === 'check' && results) showVerdict(results, { passed: false, summary: text, items: [] });
     this.#runDiagnostics = [];
     refreshLint(this.view);
-    this.ui.announce(`${mode === 'run' ? 'Run' : 'Check'} finished: ${UNREADABLE_RUN}`);
+    this.ui.announce(`${mode === 'run' ? 'Run' : 'Check'} finished: ${text}`);
   }
 
   /** The Timeline panel after the output or results (timeline-panel.ts, loaded the first time a run ends). */
@@ -233,6 +232,7 @@ class Workbench {
     this.#setBusy(true, 'check');
     try {
       const { runner } = await this.#warm();
+      const { readObservation, UNREADABLE_RUN } = await loadSchema();
       const reading = readObservation(await runner.run({ exercise: this.config.id, source, mode: 'check', seed, budgetMs: this.config.checkBudgetMs }));
       if (!reading.ok) throw new Error(UNREADABLE_RUN);
       return reading.observation;
@@ -262,8 +262,6 @@ class Workbench {
     this.#runDiagnostics = at ? [{ ...offsetOf(lines, at.line, at.column), severity: at.severity, message: at.message }] : [];
     refreshLint(this.view);
   }
-
-  // ── saving ─────────────────────────────────────────────────────────────
 
   #codeChanged(): void {
     this.#runDiagnostics = [];

@@ -1,5 +1,6 @@
 /** The home page's progress buttons: Export, Import (merge), Reset (after confirming). */
-import { exportProgress, mergeWithReport, parseImport, resetProgress, saveProgress, type MergeReport } from '../../lib/progress/store.ts';
+import { resetProgress, saveProgress } from '../../lib/progress/store.ts';
+import { exportProgress, mergeWithReport, parseImport, type MergeReport } from '../../lib/progress/transfer.ts';
 import { changeProgress, getProgress, pageStorage, reloadProgress } from '../../islands/progress.ts';
 
 export function initProgressControls(): void {
