@@ -28,9 +28,13 @@ export interface StaticHost {
   close(): Promise<void>;
 }
 
-/** Serve `dir` under `base` on a free port of 127.0.0.1. */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticHost> {
-  const rules = parseNetlifyHeaders(readFileSync(join(dir, '_headers'), 'utf8'));
+/**
+ * Serve `dir` under `base` on a free port of 127.0.0.1. With `headers: false`
+ * it sends only the content type, as a bare file server or GitHub Pages
+ * would: the pages then rely on their own <meta> policy.
+ */
+export async function serveStatic(dir: string, base = '/', options: { headers?: boolean } = {}): Promise<StaticHost> {
+  const rules = options.headers === false ? [] : parseNetlifyHeaders(readFileSync(join(dir, '_headers'), 'utf8'));
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file: string | null = null;

@@ -23,7 +23,6 @@ import {
 import { choiceFeedback, gradeOrder, isPermutation, orderFeedback } from '../src/lib/snippets/grade.ts';
 import { lessonSources, listSnippets, readRoutes, readSnippet } from '../src/lib/snippets/files.ts';
 import { findTags } from '../src/lib/snippets/mdx-tags.ts';
-import { createQuizStore, parseQuizRecord, QUIZ_PREFIX, quizKey, type QuizRecord } from '../src/islands/predict-store.ts';
 
 // ---- Every question in the course ----
 
@@ -266,64 +265,6 @@ describe('grading', () => {
 });
 
 // ---- The saved-answer store ----
-
-function memoryStorage(): Storage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (k: string) => data.get(k) ?? null,
-    key: (i: number) => [...data.keys()][i] ?? null,
-    removeItem: (k: string) => void data.delete(k),
-    setItem: (k: string, v: string) => void data.set(k, String(v)),
-  };
-}
-
-describe('quiz store', () => {
-  const record: QuizRecord = { v: 1, answer: ['b', 'a'], correct: false, revealed: false, tries: 1, answeredAt: 5 };
-
-  test('keeps answers under course:v1:quiz:<id> and reads them back', () => {
-    const storage = memoryStorage();
-    const store = createQuizStore(() => storage);
-    expect(quizKey('event-loop/order')).toBe(`${QUIZ_PREFIX}event-loop/order`);
-    expect(store.save('event-loop/order', record)).toBe(true);
-    expect([...storage.data.keys()]).toEqual(['course:v1:quiz:event-loop/order']);
-    expect(store.load('event-loop/order')).toEqual(record);
-    expect(store.load('other')).toBeNull();
-  });
-
-  test('storage that throws, is missing or is full never breaks the quiz', () => {
-    const denied = createQuizStore(() => {
-      throw Object.assign(new Error('denied'), { name: 'SecurityError' });
-    });
-    expect(denied.load('q')).toBeNull();
-    expect(denied.save('q', record)).toBe(false);
-    const missing = createQuizStore(() => undefined);
-    expect(missing.save('q', record)).toBe(false);
-    const full = memoryStorage();
-    full.setItem = () => {
-      throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
-    };
-    expect(createQuizStore(() => full).save('q', record)).toBe(false);
-  });
-
-  test('a value that is not ours reads as nothing saved', () => {
-    expect(parseQuizRecord('{not json')).toBeNull();
-    expect(parseQuizRecord('{"v":2,"answer":"x","correct":true}')).toBeNull();
-    expect(parseQuizRecord('{"v":1,"answer":[1,2],"correct":true}')).toBeNull();
-    expect(parseQuizRecord('{"v":1,"answer":"about 1 s","correct":true}')).toEqual({
-      v: 1,
-      answer: 'about 1 s',
-      correct: true,
-      revealed: false,
-      tries: 0,
-      answeredAt: 0,
-    });
-  });
-});
 
 // ---- Reading tags from MDX ----
 

@@ -419,3 +419,74 @@ describe('rendering', () => {
     expect(timelineHtml(layoutTimeline(sequential()), { idPrefix: 't' })).toContain('<span class="tl-clock">Simulated time</span>');
   });
 });
+
+describe('non-finite and huge times are clamped, so drawing always ends', () => {
+  const base = (over: Partial<ScenarioObservation>): ScenarioObservation => ({
+    scenario: 'main',
+    mode: 'check',
+    params: null,
+    logs: [],
+    droppedLines: 0,
+    outputTruncated: false,
+    spans: [],
+    errors: [],
+    settled: { state: 'pending' },
+    pendingAtSettle: [],
+    totalTime: 10,
+    record: {},
+    ...over,
+  });
+  const cpu = (end: number | null, start = 0) => ({ id: 1, label: 'blockFor', kind: 'cpu' as const, start, startSeq: 0, end, endSeq: 2, owner: 'learner' as const });
+  test.each<[string, ScenarioObservation]>([
+    ['blockFor(Infinity): an infinite span end', base({ spans: [cpu(Infinity)] })],
+    ['an infinite total time', base({ totalTime: Infinity })],
+    ['a NaN total time', base({ totalTime: NaN })],
+    ['an infinite line time', base({ logs: [{ t: Infinity, stream: 'log', text: 'x', phase: 'timer', seq: 1 }] })],
+    ['a NaN span start', base({ spans: [cpu(5, NaN)] })],
+    ['a negative infinite start', base({ spans: [cpu(5, -Infinity)] })],
+    ['a time past any axis', base({ spans: [cpu(1e300)] })],
+  ])('%s', (_name, scenario) => {
+    const layout = layoutTimeline(scenario);
+    expect(Number.isFinite(layout.domainMs)).toBe(true);
+    expect(Number.isFinite(layout.totalMs)).toBe(true);
+    expect(layout.ticks.length).toBeGreaterThan(1);
+    expect(layout.ticks.length).toBeLessThanOrEqual(9);
+    for (const bar of layout.bars) expect(Number.isFinite(bar.x) && Number.isFinite(bar.width)).toBe(true);
+    expect(timelineHtml(layout, { idPrefix: 't' })).not.toMatch(/NaN|Infinity/);
+  });
+  test.each([Infinity, -Infinity, NaN])('tick times for a domain of %s are finite', (domain) => {
+    const times = tickTimes(domain);
+    expect(times.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('the HTML escapes every value it writes', () => {
+  const payload = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'`;
+  test('labels, printed lines, the mode and headings never become markup', () => {
+    const scenario: ScenarioObservation = {
+      scenario: payload,
+      mode: payload as never,
+      params: null,
+      logs: [{ t: 1, stream: payload as never, text: payload, phase: payload as never, seq: 1 }],
+      droppedLines: 0,
+      outputTruncated: false,
+      spans: [{ id: 1, label: payload, kind: payload as never, start: 0, startSeq: 0, end: 5, endSeq: 2, owner: payload as never, outcome: payload as never, detail: payload }],
+      errors: [],
+      settled: { state: 'pending' },
+      pendingAtSettle: [],
+      totalTime: 5,
+      record: {},
+    };
+    const layout = layoutTimeline(scenario, { harness: 'mark' });
+    const markup = timelineHtml(layout, { idPrefix: 'x', heading: payload, open: true });
+    expect(markup).not.toContain('<img');
+    expect(markup).not.toContain('<script');
+    expect(markup).not.toContain(payload);
+    expect(markup).not.toContain('onerror="');
+    expect(markup).toContain('&quot;&gt;&lt;img src=x onerror=&quot;');
+    const [a, b] = layoutPair(scenario, scenario);
+    const pair = compareHtml(a, b, { idPrefix: 'y', labelA: payload, labelB: payload });
+    expect(pair).not.toContain('<img');
+    expect(pair).not.toContain('<script');
+  });
+});

@@ -6,6 +6,8 @@
  * - vercel.json at the project root (Vercel reads it from the repository, so
  *   it is committed; a build at the root base rewrites it, and a change to an
  *   inline script shows up as a diff to commit);
+ * - a `<meta>` CSP in every page, the same policy, for hosts that send no
+ *   headers (GitHub Pages, `astro preview`);
  * - with `coiServiceWorker` (GitHub Pages, which cannot send headers): the
  *   coi-serviceworker script copied into dist and loaded first in every page,
  *   so a service worker adds the cross-origin isolation headers.
@@ -15,7 +17,7 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headerRules, inlineScripts, netlifyHeaders, pageCsp, sha256Source, vercelConfig } from '../lib/hosting/headers.ts';
+import { headerRules, inlineScripts, netlifyHeaders, pageCsp, sha256Source, vercelConfig, withMetaCsp } from '../lib/hosting/headers.ts';
 
 export interface HostingOptions {
   /** Load coi-serviceworker in every page (GitHub Pages builds). Default false. */
@@ -47,21 +49,26 @@ export default function hosting(options: HostingOptions = {}): AstroIntegration 
         const files = await htmlFiles(out);
         const hashes = new Set<string>();
         const pageDirs = new Set<string>();
+        const pages: Array<{ file: string; html: string }> = [];
         for (const file of files) {
           const rel = relative(out, file).split(sep);
           // The sandbox frame has its own policy (SANDBOX_CSP); it is not a page.
           if (rel[0] === 'sandbox') continue;
           if (rel.length > 1) pageDirs.add(rel[0]!);
-          let html = await readFile(file, 'utf8');
+          const html = await readFile(file, 'utf8');
           for (const body of inlineScripts(html)) hashes.add(sha256Source(body));
-          if (options.coiServiceWorker) {
-            // First thing in <head>: it reloads the page once its worker is in control.
-            html = html.replace(/<head>/i, `<head><script src="${base}${COI_SCRIPT}"></script>`);
-            await writeFile(file, html);
-          }
+          pages.push({ file, html });
         }
         const search = (await readdir(out)).includes('pagefind');
         const csp = pageCsp({ scriptHashes: hashes, search });
+        // Every page also carries the policy in a <meta>, for hosts that send no headers;
+        // the hashes above stay right, since neither edit touches an inline script.
+        for (const page of pages) {
+          let html = withMetaCsp(page.html, csp);
+          // Then the service worker, still before any other script: it reloads the page once its worker is in control.
+          if (options.coiServiceWorker) html = html.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, `$1<script src="${base}${COI_SCRIPT}"></script>`);
+          await writeFile(page.file, html);
+        }
         const rules = headerRules({ base, csp, pageDirs: [...pageDirs] });
         await writeFile(join(out, '_headers'), netlifyHeaders(rules));
         const vercelAt = options.vercelJson === undefined ? (base === '/' ? new URL('vercel.json', root) : null) : options.vercelJson;

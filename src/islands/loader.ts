@@ -7,6 +7,8 @@
  * A click on Run before the island has arrived is not lost: the action is
  * remembered and carried out once the island is up.
  */
+import { actionSelector, hookSelector } from '../components/exercise/workbench-hooks.ts';
+
 export interface IslandModule {
   upgrade(element: HTMLElement, firstAction: string | undefined): void;
 }
@@ -38,7 +40,7 @@ class CourseWorkbench extends HTMLElement {
   }
 
   #onUse = (event: Event): void => {
-    const button = (event.target as Element | null)?.closest?.('button[data-action]');
+    const button = (event.target as Element | null)?.closest?.(actionSelector());
     if (event.type === 'click' && button && !this.dataset.upgraded) {
       // Keep the first action (Run, Check, a hint…) for when the island is up.
       this.#action ??= (button as HTMLElement).dataset.action;
@@ -63,7 +65,7 @@ class CourseWorkbench extends HTMLElement {
       () => {
         this.removeAttribute('aria-busy');
         this.#started = false;
-        const note = this.querySelector('[data-notice]');
+        const note = this.querySelector(hookSelector('notice'));
         if (note) {
           note.textContent = "The editor couldn't load (are you offline?). The code above still reads as text; reload the page to try again.";
           note.removeAttribute('hidden');

@@ -1,13 +1,12 @@
 /**
  * Behaviour of a predict-the-output question (<Predict>): reordering lines
  * with Move up / Move down buttons, picking an option, "Check answer",
- * "Show answer", and keeping the answer in localStorage (predict-store.ts).
+ * "Show answer", and keeping the answer in the progress record (progress.ts).
  * The markup and the expected answer come from the build; this only wires
  * them up, so it stays small.
  */
 import { choiceFeedback, gradeOrder, isPermutation, orderFeedback } from '../lib/snippets/grade.ts';
-import type { QuizRecord } from './predict-store.ts';
-import { quizProgress as quizStore } from './progress.ts';
+import { quizProgress, type QuizAnswer } from './progress.ts';
 
 export function upgrade(root: HTMLElement): void {
   if (root.dataset.upgraded) return;
@@ -22,7 +21,7 @@ export function upgrade(root: HTMLElement): void {
   const explanation = q<HTMLElement>('[data-explanation]')!;
   const reveal = q<HTMLButtonElement>('[data-action="reveal"]')!;
   const radios = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-  let record: QuizRecord | null = quizStore.load(id);
+  let record: QuizAnswer | undefined = quizProgress.load(id);
 
   const items = () => [...(list?.children ?? [])] as HTMLLIElement[];
   const order = () => items().map((li) => li.dataset.line!);
@@ -59,8 +58,8 @@ export function upgrade(root: HTMLElement): void {
   };
 
   const save = (answer: string[] | string, correct: boolean, revealed: boolean, tried: boolean) => {
-    record = { v: 1, answer, correct, revealed, tries: (record?.tries ?? 0) + (tried ? 1 : 0), answeredAt: Date.now() };
-    quizStore.save(id, record);
+    record = { answer, correct, revealed, tries: (record?.tries ?? 0) + (tried ? 1 : 0) };
+    quizProgress.save(id, record);
   };
 
   const current = (): string[] | string | undefined => {
@@ -75,12 +74,12 @@ export function upgrade(root: HTMLElement): void {
       const byLine = new Map<string, HTMLLIElement[]>();
       for (const li of items()) byLine.set(li.dataset.line!, [...(byLine.get(li.dataset.line!) ?? []), li]);
       for (const line of record.answer) list.append(byLine.get(line)!.shift()!);
-      show(record.answer, record.revealed);
+      show(record.answer, record.revealed ?? false);
     } else if (kind === 'choice' && typeof record.answer === 'string') {
       const radio = radios.find((r) => r.closest('label')!.textContent!.trim() === record!.answer);
       if (radio) {
         radio.checked = true;
-        show(record.answer, record.revealed);
+        show(record.answer, record.revealed ?? false);
       }
     }
   }

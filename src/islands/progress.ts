@@ -10,9 +10,15 @@
  * sidebar listen), and it follows other tabs through the `storage` event.
  */
 import { loadProgress, updateProgress, PROGRESS_KEY, type StorageLike } from '../lib/progress/store.ts';
-import type { Progress } from '../lib/progress/schema.ts';
-import { MESSAGES, type CodeKind, type LoadResult as CodeLoad, type SaveResult as CodeSave } from './storage.ts';
-import type { QuizRecord } from './predict-store.ts';
+import { PROGRESS_LIMITS, type Progress, type QuizProgress } from '../lib/progress/schema.ts';
+
+/** Whose code: an exercise's (by id) or a lesson sandbox's (by snippet path). */
+export type CodeKind = 'exercise' | 'sandbox';
+
+export type CodeSave = { ok: true } | { ok: false; message: string };
+
+const UNAVAILABLE_CODE =
+  "This browser doesn't let the course store anything, so your code won't be kept after you leave this page. It stays in the editor while you're here.";
 
 export const PROGRESS_EVENT = 'course:progress';
 
@@ -86,71 +92,60 @@ export function showNotice(text: string): void {
 
 const nowIso = () => new Date().toISOString();
 
-/** Code per exercise or sandbox, with the shapes the workbench already used. */
+/** Code per exercise or sandbox. */
 export const codeProgress = {
-  load(kind: CodeKind, id: string): CodeLoad {
-    const storage = pageStorage();
+  /** The saved code, if any; `message` when storage can't be used at all. */
+  load(kind: CodeKind, id: string): { code: string | undefined; message?: string } {
     const progress = getProgress();
-    const entry = kind === 'exercise' ? progress.exercises[id] : progress.sandboxes[id];
-    const code = entry?.code;
-    const saved = code === undefined ? null : { code, savedAt: Date.parse(entry!.updatedAt) || 0 };
-    return storage ? { saved } : { saved, message: MESSAGES.unavailable };
+    const section = kind === 'exercise' ? progress.exercises : progress.sandboxes;
+    const code = Object.hasOwn(section, id) ? section[id]!.code : undefined;
+    return pageStorage() ? { code } : { code, message: UNAVAILABLE_CODE };
   },
 
+  /** Refused (with a message) when it can't be kept; the code then stays in the editor and nothing else changes. */
   save(kind: CodeKind, id: string, code: string): CodeSave {
-    return toCodeSave(
-      changeProgress((p) => {
-        const updatedAt = nowIso();
-        if (kind === 'sandbox') p.sandboxes[id] = { code, updatedAt };
-        else p.exercises[id] = { ...(p.exercises[id] ?? { passed: false }), code, updatedAt };
-      }),
-    );
-  },
-
-  remove(kind: CodeKind, id: string): CodeSave {
-    return toCodeSave(
-      changeProgress((p) => {
-        if (kind === 'sandbox') delete p.sandboxes[id];
-        else if (p.exercises[id]) {
-          const { code: _gone, ...rest } = p.exercises[id]!;
-          p.exercises[id] = { ...rest, updatedAt: nowIso() };
-        }
-      }),
-    );
+    if (code.length > PROGRESS_LIMITS.codeChars) {
+      return {
+        ok: false,
+        message: `Your code is ${code.length.toLocaleString('en')} characters long, more than the ${PROGRESS_LIMITS.codeChars.toLocaleString('en')} the course keeps, so this version wasn't saved. It stays in the editor, and the rest of your progress is unchanged.`,
+      };
+    }
+    const result = changeProgress((p) => {
+      const updatedAt = nowIso();
+      if (kind === 'sandbox') p.sandboxes[id] = { code, updatedAt };
+      else p.exercises[id] = { ...(Object.hasOwn(p.exercises, id) ? p.exercises[id]! : { passed: false }), code, updatedAt };
+    });
+    return result.ok ? result : { ok: false, message: result.notice };
   },
 };
-
-function toCodeSave(result: { ok: true } | { ok: false; notice: string }): CodeSave {
-  if (result.ok) return result;
-  const full = /full/.test(result.notice);
-  return { ok: false, problem: full ? 'full' : 'unavailable', message: full ? MESSAGES.full : MESSAGES.unavailable };
-}
 
 /** An exercise whose checks all passed (it stays passed). */
 export function recordPass(id: string): void {
   changeProgress((p) => {
     const at = nowIso();
-    const entry = p.exercises[id];
+    const entry = Object.hasOwn(p.exercises, id) ? p.exercises[id] : undefined;
     p.exercises[id] = { ...(entry ?? {}), passed: true, passedAt: entry?.passedAt ?? at, updatedAt: entry?.updatedAt ?? at };
   });
 }
 
-/** Predict answers, with the shapes the Predict island already used. */
+/** A Predict question's answer, as the record keeps it (answeredAt is set on save). */
+export type QuizAnswer = Omit<QuizProgress, 'answeredAt'>;
+
+/** Predict answers. */
 export const quizProgress = {
-  load(id: string): QuizRecord | null {
-    const q = getProgress().quizzes[id];
-    if (!q) return null;
-    return { v: 1, answer: q.answer, correct: q.correct, revealed: q.revealed ?? false, tries: q.tries ?? 0, answeredAt: Date.parse(q.answeredAt) || 0 };
+  load(id: string): QuizProgress | undefined {
+    const quizzes = getProgress().quizzes;
+    return Object.hasOwn(quizzes, id) ? quizzes[id] : undefined;
   },
   /** True when saved. */
-  save(id: string, record: QuizRecord): boolean {
+  save(id: string, answer: QuizAnswer): boolean {
     return changeProgress((p) => {
       p.quizzes[id] = {
-        answer: record.answer,
-        correct: record.correct,
-        answeredAt: new Date(record.answeredAt || Date.now()).toISOString(),
-        ...(record.revealed ? { revealed: true } : {}),
-        ...(record.tries ? { tries: record.tries } : {}),
+        answer: answer.answer,
+        correct: answer.correct,
+        answeredAt: nowIso(),
+        ...(answer.revealed ? { revealed: true } : {}),
+        ...(answer.tries ? { tries: answer.tries } : {}),
       };
     }).ok;
   },

@@ -9,6 +9,7 @@ import { parsePreference } from '../lib/runtime/preference.ts';
 import type { WebContainerRunner } from '../lib/runtime/webcontainer/webcontainer-runner.ts';
 import { runtime } from './runtime.ts';
 import type { CourseTerminal } from './terminal.ts';
+import { hookSelector } from '../components/exercise/workbench-hooks.ts';
 
 export interface RuntimePanel {
   /** Where a Node run's raw output goes: this panel's terminal, mounted first if need be. */
@@ -16,11 +17,11 @@ export interface RuntimePanel {
 }
 
 export function attachRuntimePanel(root: HTMLElement): RuntimePanel {
-  const select = root.querySelector<HTMLSelectElement>('select[data-runtime-choice]');
-  const label = root.querySelector<HTMLElement>('[data-runtime]');
-  const status = root.querySelector<HTMLElement>('[data-runtime-status]');
-  const region = root.querySelector<HTMLElement>('[data-terminal]');
-  const host = region?.querySelector<HTMLElement>('[data-terminal-host]');
+  const select = root.querySelector<HTMLSelectElement>(`select${hookSelector('runtimeChoice')}`);
+  const label = root.querySelector<HTMLElement>(hookSelector('runtime'));
+  const status = root.querySelector<HTMLElement>(hookSelector('runtimeStatus'));
+  const region = root.querySelector<HTMLElement>(hookSelector('terminal'));
+  const host = region?.querySelector<HTMLElement>(hookSelector('terminalHost'));
 
   if (select) {
     // A choice made in the static control before the island arrived wins over the stored one.

@@ -17,6 +17,8 @@
  */
 import type { Observation } from '../lib/harness/observation.ts';
 import { compareTimelines, renderObservation } from './timeline.ts';
+import { html } from '../lib/html.ts';
+import { setMarkup } from './safe-dom.ts';
 
 export interface TimelinePanelOptions {
   reference?: () => Promise<Observation>;
@@ -28,13 +30,10 @@ export function showTimelinePanel(after: HTMLElement, observation: Observation, 
     panel = document.createElement('details');
     panel.className = 'tl-panel';
     panel.dataset.timelinePanel = '';
-    panel.innerHTML =
-      '<summary>Timeline</summary><div class="tl-panel-body">' +
-      '<p class="tl-panel-intro">What ran when: one row per timer, fetch or piece of blocking work; dots mark printed lines.</p>' +
-      '<div data-timeline-view></div>' +
-      '<button type="button" class="tl-panel-button" data-timeline-compare-button hidden>Compare with the reference solution</button>' +
-      '<p class="tl-panel-status" role="status"></p>' +
-      '<div data-timeline-comparison></div></div>';
+    setMarkup(
+      panel,
+      html`<summary>Timeline</summary><div class="tl-panel-body"><p class="tl-panel-intro">What ran when: one row per timer, fetch or piece of blocking work; dots mark printed lines.</p><div data-timeline-view></div><button type="button" class="tl-panel-button" data-timeline-compare-button hidden>Compare with the reference solution</button><p class="tl-panel-status" role="status"></p><div data-timeline-comparison></div></div>`,
+    );
     after.after(panel);
   }
   const view = panel.querySelector<HTMLElement>('[data-timeline-view]')!;

@@ -33,7 +33,9 @@
 import styles from '../components/timeline/timeline.css?inline';
 import type { Observation, ScenarioObservation } from '../lib/harness/observation.ts';
 import { layoutPair, layoutTimeline, type LayoutOptions, type TimelineLayout } from '../lib/timeline/layout.ts';
-import { compareHtml, timelineHtml } from '../lib/timeline/render.ts';
+import { compareMarkup, timelineMarkup } from '../lib/timeline/render.ts';
+import { html, joinHtml } from '../lib/html.ts';
+import { setMarkup } from './safe-dom.ts';
 
 export type { TimelineLayout } from '../lib/timeline/layout.ts';
 
@@ -68,7 +70,7 @@ const nextId = () => `tl-i${++counter}`;
 export function renderTimeline(container: HTMLElement, scenario: ScenarioObservation, options: TimelineViewOptions = {}): TimelineLayout {
   ensureStyles();
   const layout = layoutTimeline(scenario, options);
-  container.innerHTML = timelineHtml(layout, { idPrefix: nextId(), heading: options.heading, open: options.open });
+  setMarkup(container, timelineMarkup(layout, { idPrefix: nextId(), heading: options.heading, open: options.open }));
   return layout;
 }
 
@@ -80,12 +82,15 @@ export function compareTimelines(
 ): [TimelineLayout, TimelineLayout] {
   ensureStyles();
   const pair = layoutPair(attempt, reference, options);
-  container.innerHTML = compareHtml(pair[0], pair[1], {
-    idPrefix: nextId(),
-    labelA: options.labelA ?? 'Your attempt',
-    labelB: options.labelB ?? 'Reference solution',
-    open: options.open,
-  });
+  setMarkup(
+    container,
+    compareMarkup(pair[0], pair[1], {
+      idPrefix: nextId(),
+      labelA: options.labelA ?? 'Your attempt',
+      labelB: options.labelB ?? 'Reference solution',
+      open: options.open,
+    }),
+  );
   return pair;
 }
 
@@ -93,18 +98,17 @@ export function renderObservation(container: HTMLElement, observation: Observati
   ensureStyles();
   const scenarios = observation.compileError ? [] : observation.scenarios;
   if (!scenarios.length) {
-    container.innerHTML = '<p class="tl-empty">Nothing ran, so there is no timeline to draw.</p>';
+    setMarkup(container, html`<p class="tl-empty">Nothing ran, so there is no timeline to draw.</p>`);
     return [];
   }
   const many = scenarios.length > 1;
   const layouts: TimelineLayout[] = [];
-  container.innerHTML = scenarios
-    .map((scenario) => {
-      const layout = layoutTimeline(scenario, options);
-      layouts.push(layout);
-      const heading = many ? `Case "${scenario.scenario}"` : options.heading;
-      return timelineHtml(layout, { idPrefix: nextId(), heading, open: options.open });
-    })
-    .join('');
+  const blocks = scenarios.map((scenario) => {
+    const layout = layoutTimeline(scenario, options);
+    layouts.push(layout);
+    const heading = many ? `Case "${scenario.scenario}"` : options.heading;
+    return timelineMarkup(layout, { idPrefix: nextId(), heading, open: options.open });
+  });
+  setMarkup(container, joinHtml(blocks));
   return layouts;
 }

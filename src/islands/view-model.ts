@@ -182,3 +182,16 @@ export function shortcuts(isMac: boolean): { run: string; check: string; mod: st
   const mod = isMac ? '⌘' : 'Ctrl';
   return { mod, run: `${mod}+Enter`, check: `${mod}+Shift+Enter` };
 }
+
+/** What a screen reader hears when Run finishes: how much was printed, and how it ended. */
+export function runSummary(observation: Observation): string {
+  if (observation.compileError) return 'your code has a syntax error.';
+  const scenario = observation.scenarios[0];
+  if (!scenario) return 'nothing ran.';
+  const lines = scenario.logs.length;
+  const error = scenario.errors[0];
+  const printed = `${lines} ${lines === 1 ? 'line' : 'lines'} printed`;
+  if (error) return `${printed}, then an error: ${error.message}`;
+  if (scenario.settled.state === 'rejected') return `${printed}, then main failed.`;
+  return `${printed}.`;
+}

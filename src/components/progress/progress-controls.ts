@@ -1,5 +1,6 @@
 /** The home page's progress buttons: Export, Import (merge), Reset (after confirming). */
-import { exportProgress, mergeProgress, parseImport, resetProgress, saveProgress } from '../../lib/progress/store.ts';
+import { resetProgress, saveProgress } from '../../lib/progress/store.ts';
+import { exportProgress, mergeWithReport, parseImport, type MergeReport } from '../../lib/progress/transfer.ts';
 import { changeProgress, getProgress, pageStorage, reloadProgress } from '../../islands/progress.ts';
 
 export function initProgressControls(): void {
@@ -44,17 +45,20 @@ export function initProgressControls(): void {
       button('import').focus();
       return;
     }
+    let report: MergeReport | undefined;
     const saved = changeProgress((p) => {
-      const merged = mergeProgress(p, parsed.progress);
-      Object.assign(p, merged);
+      const merged = mergeWithReport(p, parsed.progress);
+      report = merged.report;
+      Object.assign(p, merged.progress);
     });
-    if (!saved.ok) {
-      say(`“${chosen.name}” couldn't be saved: ${saved.notice}`);
+    if (!saved.ok || !report) {
+      say(`“${chosen.name}” wasn't imported, and your progress is unchanged: ${saved.ok ? 'it could not be merged.' : saved.notice}`);
+      button('import').focus();
       return;
     }
     const n = Object.values(parsed.progress.exercises).filter((e) => e.passed).length;
     const q = Object.keys(parsed.progress.quizzes).length;
-    say(`Imported “${chosen.name}” and merged it with the progress already in this browser (nothing was overwritten: passes on either side count, and the newer code or answer wins). It holds ${n} passed ${n === 1 ? 'exercise' : 'exercises'} and ${q} ${q === 1 ? 'answer' : 'answers'}.`);
+    say(`Imported “${chosen.name}” and merged it with the progress already in this browser. It holds ${n} passed ${n === 1 ? 'exercise' : 'exercises'} and ${q} ${q === 1 ? 'answer' : 'answers'}. ${mergeSummary(report)}`, report.replacedCode);
     button('import').focus();
   });
 
@@ -74,4 +78,14 @@ export function initProgressControls(): void {
     }
     button('reset').focus();
   });
+}
+
+/** What the merge did, in words that match it: it says so when the file's newer code replaced code here. */
+function mergeSummary(report: MergeReport): string {
+  const parts = ['Passes on either side count.'];
+  if (report.futureIgnored) parts.push(`${report.futureIgnored === 1 ? 'One entry' : `${report.futureIgnored} entries`} in the file had a date in the future, so the copy in this browser was kept.`);
+  const n = report.replacedCode.length;
+  // Last, because the list of what was replaced follows it.
+  parts.push(n ? `The file had newer code for ${n === 1 ? 'one exercise or example' : `${n} exercises or examples`}, which replaced the code here:` : 'No code here was replaced.');
+  return parts.join(' ');
 }

@@ -106,8 +106,22 @@ function resultItem(data: { url: string; excerpt: string; meta: { title?: string
   a.href = data.url.replace(/\.html$/, '').replace(/\/index$/, '/');
   a.textContent = data.meta.title ?? data.url;
   const p = document.createElement('p');
-  // Pagefind's excerpt is our own indexed text, escaped, with <mark> around matches.
-  p.innerHTML = data.excerpt;
+  p.append(...excerptNodes(data.excerpt));
   li.append(a, p);
   return li;
+}
+
+/**
+ * Pagefind's excerpt is escaped text with <mark> around the matches. It is
+ * parsed in an inert document (nothing in it loads or runs) and only its
+ * text and <mark>s are copied over, so even a doctored index can't add markup.
+ */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${excerpt}`, 'text/html');
+  return [...parsed.body.childNodes].map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
 }

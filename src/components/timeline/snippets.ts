@@ -1,50 +1,19 @@
 /**
  * Build time only: a lesson snippet (content/snippets/<path>.ts) run under
  * the virtual clock, for the figures <Timeline>, <CompareTimelines> and
- * <EventLoopSteps> draw. Each snippet runs once per build, however many
- * figures or pages show it. Nothing here reaches the browser.
+ * <EventLoopSteps> draw. The files and the runs come from the lessons' one
+ * snippet loader (../lesson/data.ts), so each snippet runs once per build,
+ * however many figures or pages show it. Nothing here reaches the browser.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Route } from '../../lib/exercise/spec.ts';
 import type { ScenarioObservation } from '../../lib/harness/observation.ts';
-import type { observeProgram as ObserveProgram } from '../../lib/node/observe-program.ts';
+import { runSnippet, snippet } from '../lesson/data.ts';
 
-const raw = (files: Record<string, unknown>) => files as Record<string, string>;
-const snippetFiles = raw(import.meta.glob('/content/snippets/**/*.ts', { query: '?raw', import: 'default', eager: true }));
-const routeFiles = raw(import.meta.glob('/content/snippets/**/*.routes.json', { query: '?raw', import: 'default', eager: true }));
-
-let observeProgram: Promise<typeof ObserveProgram> | undefined;
-
-/**
- * observeProgram, imported by Node itself rather than bundled by Vite: it
- * starts a worker from files beside it (harness-worker.ts), which a bundled
- * copy under dist/ can't find. Node 22 runs the .ts source directly.
- */
-function loadObserveProgram(): Promise<typeof ObserveProgram> {
-  const url = pathToFileURL(join(process.cwd(), 'src/lib/node/observe-program.ts')).href;
-  const nativeImport = new Function('url', 'return import(url)') as (url: string) => Promise<{ observeProgram: typeof ObserveProgram }>;
-  return (observeProgram ??= nativeImport(url).then((m) => m.observeProgram));
-}
-
-const runs = new Map<string, Promise<ScenarioObservation>>();
-
-/** "performance/sequential.ts" (or with a leading "content/snippets/") → the file's path in the glob. */
-function snippetPath(src: string): string {
-  const clean = src.replace(/^\/+/, '').replace(/^content\/snippets\//, '');
-  return `/content/snippets/${clean}`;
-}
-
-/** A snippet's source text; the build fails, naming the snippet, if it does not exist. */
+/** A snippet's source text; the build fails, naming the component and the snippet, if it does not exist. */
 export function snippetSource(src: string, component: string): string {
-  const path = snippetPath(src);
-  const code = snippetFiles[path];
-  if (code === undefined) {
-    const known = Object.keys(snippetFiles).map((p) => p.replace('/content/snippets/', '')).join(', ');
-    throw new Error(`<${component} src="${src}">: no such file ${path.slice(1)} (known: ${known})`);
-  }
-  return code;
+  return snippet(src, `<${component} src="${src}">`).source;
 }
+
+const scenarios = new Map<string, Promise<ScenarioObservation>>();
 
 /**
  * Runs a snippet and returns its one scenario. The build fails, naming the
@@ -52,13 +21,10 @@ export function snippetSource(src: string, component: string): string {
  * (an error the snippet throws on purpose is kept and drawn).
  */
 export function observeSnippet(src: string, component: string): Promise<ScenarioObservation> {
-  const path = snippetPath(src);
-  let run = runs.get(path);
+  const file = snippet(src, `<${component} src="${src}">`);
+  let run = scenarios.get(file.src);
   if (!run) {
-    const code = snippetSource(src, component);
-    const routesText = routeFiles[path.replace(/\.ts$/, '.routes.json')];
-    const routes = routesText === undefined ? undefined : (JSON.parse(routesText) as Record<string, Route>);
-    run = loadObserveProgram().then((observe) => observe(code, { mode: 'check', routes })).then((observation) => {
+    run = runSnippet(file).then((observation) => {
       const problem =
         observation.compileError ??
         observation.scenarios[0]?.errors.find((e) => e.kind === 'internal' || e.kind === 'budget' || e.kind === 'virtual-limit');
@@ -68,7 +34,7 @@ export function observeSnippet(src: string, component: string): Promise<Scenario
       }
       return scenario;
     });
-    runs.set(path, run);
+    scenarios.set(file.src, run);
   }
   return run;
 }

@@ -88,6 +88,40 @@ export function pageCsp({ scriptHashes, search = false }: CspInput): string {
   return directives.map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
 }
 
+/**
+ * Directives a `<meta>` policy may not carry (browsers ignore them there, with
+ * a console warning); the header keeps them where a host sends headers.
+ */
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
+
+/** The page policy as a `<meta>` element can carry it: the same, less the header-only directives. */
+export function metaCsp(csp: string): string {
+  return csp
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !HEADER_ONLY_DIRECTIVES.has(d.split(/\s+/)[0]!.toLowerCase()))
+    .join('; ');
+}
+
+/**
+ * A page with its policy in a `<meta http-equiv>`, so it holds on hosts that
+ * send no headers (GitHub Pages, `astro preview`, a file server). It goes
+ * right after `<meta charset>` (which must stay in the first 1,024 bytes),
+ * before any script, since a meta policy governs only what follows it. The
+ * header and the meta policy are the same, so where both arrive, both allow
+ * exactly the same things. A page that already has one is left as it is.
+ */
+export function withMetaCsp(html: string, csp: string): string {
+  if (/<meta\s+http-equiv\s*=\s*["']?content-security-policy/i.test(html)) return html;
+  const content = metaCsp(csp).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${content}">`;
+  const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i.exec(html);
+  if (charset) return html.slice(0, charset.index + charset[0].length) + tag + html.slice(charset.index + charset[0].length);
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (!head) throw new Error('withMetaCsp: the page has no <head>');
+  return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
+}
+
 /** One header rule: a URL pattern (`*` matches any rest) and its headers. */
 export interface HeaderRule {
   path: string;

@@ -15,9 +15,38 @@ z.config({ jitless: true });
 
 export const PROGRESS_VERSION = 2;
 
-/** ISO 8601 timestamp. */
-const isoDate = z.string();
-const code = z.string().check(z.maxLength(200_000));
+/**
+ * Caps on what the record keeps. A save that would pass one is refused
+ * (the code stays in the editor); an import that passes one is refused
+ * with a message; stored entries past one are set aside, not kept.
+ */
+export const PROGRESS_LIMITS = {
+  /** Characters of code per exercise or sandbox. */
+  codeChars: 200_000,
+  /** Entries per section (exercises, sandboxes, quizzes, lessons): the course has far fewer. */
+  entriesPerSection: 500,
+  /** Characters of an id (exercise id, snippet path, question id, lesson slug). */
+  idChars: 200,
+  /** Characters of an import file. */
+  importChars: 5_000_000,
+  /** Lines in an ordering answer, and characters of one answer. */
+  answerItems: 100,
+  answerChars: 10_000,
+} as const;
+
+/**
+ * ISO 8601 timestamp in the form Date#toISOString writes, and a real date:
+ * an invalid one would make `new Date(…).toISOString()` throw later.
+ */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+export const isIsoDate = (value: string) => ISO_DATE.test(value) && Number.isFinite(Date.parse(value));
+const isoDate = z.string().check(z.refine(isIsoDate, 'not a date'));
+const code = z.string().check(z.maxLength(PROGRESS_LIMITS.codeChars));
+const answerText = z.string().check(z.maxLength(PROGRESS_LIMITS.answerChars));
+
+/** An id as a key of the record: short, printable, and never one that means something to objects. */
+export const isEntryId = (id: string) =>
+  id.length > 0 && id.length <= PROGRESS_LIMITS.idChars && !/[\u0000-\u001f]/.test(id) && id !== '__proto__';
 
 export const exerciseProgressSchema = z.object({
   /** True once every check passed (it stays true). */
@@ -38,35 +67,61 @@ export const codeProgressSchema = z.object({
 
 export const quizProgressSchema = z.object({
   /** The chosen option, or the lines in the order given. */
-  answer: z.union([z.string(), z.array(z.string())]),
+  answer: z.union([answerText, z.array(answerText).check(z.maxLength(PROGRESS_LIMITS.answerItems))]),
   correct: z.boolean(),
   answeredAt: isoDate,
   /** True once they asked to see the answer. Default: false. */
   revealed: z.optional(z.boolean()),
   /** How many times they clicked "Check answer". Default: 0. */
-  tries: z.optional(z.number().check(z.int(), z.nonnegative())),
+  tries: z.optional(z.number().check(z.int(), z.nonnegative(), z.lte(1e9))),
 });
+
+export const lessonVisitSchema = z.object({ visitedAt: isoDate });
+
+const entryId = z.string().check(z.refine(isEntryId, 'not a usable id'));
+const section = <T extends z.ZodMiniType>(entry: T) =>
+  z.record(entryId, entry).check(z.refine((r) => Object.keys(r).length <= PROGRESS_LIMITS.entriesPerSection, 'too many entries'));
 
 export const progressSchema = z.strictObject({
   version: z.literal(PROGRESS_VERSION),
   /** By exercise id. */
-  exercises: z.record(z.string(), exerciseProgressSchema),
+  exercises: section(exerciseProgressSchema),
   /** By snippet path. */
-  sandboxes: z.record(z.string(), codeProgressSchema),
+  sandboxes: section(codeProgressSchema),
   /** By question id. */
-  quizzes: z.record(z.string(), quizProgressSchema),
+  quizzes: section(quizProgressSchema),
   /** Lessons opened, by slug. */
-  lessons: z.record(z.string(), z.object({ visitedAt: isoDate })),
+  lessons: section(lessonVisitSchema),
   /** Slug of the lesson visited last (for "Continue"). */
-  lastLesson: z.optional(z.string()),
+  lastLesson: z.optional(entryId),
 });
 
 export type Progress = z.infer<typeof progressSchema>;
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
 export type QuizProgress = z.infer<typeof quizProgressSchema>;
+export type CodeProgress = z.infer<typeof codeProgressSchema>;
+export type LessonVisit = z.infer<typeof lessonVisitSchema>;
 
+/** The four sections of the record and the schema of one entry of each, for per-entry validation. */
+export const SECTIONS = {
+  exercises: exerciseProgressSchema,
+  sandboxes: codeProgressSchema,
+  quizzes: quizProgressSchema,
+  lessons: lessonVisitSchema,
+} as const;
+export type Section = keyof typeof SECTIONS;
+
+/**
+ * A fresh record. Its sections are null-prototype objects, so an id such as
+ * "constructor" or "toString" finds nothing that isn't really there.
+ */
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, exercises: {}, sandboxes: {}, quizzes: {}, lessons: {} };
+  return { version: PROGRESS_VERSION, exercises: entries(), sandboxes: entries(), quizzes: entries(), lessons: entries() };
+}
+
+/** An empty section: a null-prototype object. */
+export function entries<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 /**

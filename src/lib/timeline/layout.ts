@@ -209,9 +209,40 @@ interface Operation {
   timer?: number;
 }
 
+/**
+ * The longest time a timeline draws (about 30 years, in ms). Every time a
+ * layout reads goes through `clampTime` first: a non-finite time (learner
+ * code can ask for `blockFor(Infinity)`) would otherwise make the axis
+ * infinite and the tick loop below never end.
+ */
+export const MAX_TIME_MS = 1e12;
+
+/** A time the layout can use: finite, from 0 to MAX_TIME_MS (NaN counts as 0). */
+export function clampTime(t: number): number {
+  if (Number.isNaN(t)) return 0;
+  return Math.min(Math.max(t, 0), MAX_TIME_MS);
+}
+
+/** The scenario with every time clamped (a copy only when something needed it). */
+function clampedTimes(scenario: ScenarioObservation): ScenarioObservation {
+  const ok = (t: number) => clampTime(t) === t;
+  const fine =
+    ok(scenario.totalTime) &&
+    scenario.logs.every((l) => ok(l.t)) &&
+    scenario.spans.every((s) => ok(s.start) && (s.end === null || ok(s.end)));
+  if (fine) return scenario;
+  return {
+    ...scenario,
+    totalTime: clampTime(scenario.totalTime),
+    logs: scenario.logs.map((l) => ({ ...l, t: clampTime(l.t) })),
+    spans: scenario.spans.map((s) => ({ ...s, start: clampTime(s.start), end: s.end === null ? null : clampTime(s.end) })),
+  };
+}
+
 /** The time a layout of this scenario needs on its axis. */
-export function extentOf(scenario: ScenarioObservation): number {
-  let max = Number.isFinite(scenario.totalTime) ? scenario.totalTime : 0;
+export function extentOf(raw: ScenarioObservation): number {
+  const scenario = clampedTimes(raw);
+  let max = scenario.totalTime;
   for (const span of scenario.spans) max = Math.max(max, span.start, span.end ?? 0);
   for (const line of scenario.logs) max = Math.max(max, line.t);
   return Math.max(max, 0);
@@ -228,7 +259,8 @@ export function sharedDomain(scenarios: readonly ScenarioObservation[]): number 
  * 2.5×, that always leaves at least 4.
  */
 export function tickStep(domainMs: number): number {
-  const domain = Math.max(domainMs, Number.MIN_VALUE);
+  // A floor well above the smallest double: dividing that by 8 gives 0, and log10(0) never ends the loop.
+  const domain = Math.max(clampTime(domainMs), 1e-3);
   let exponent = Math.floor(Math.log10(domain / 8));
   for (;;) {
     for (const m of [1, 2, 5]) {
@@ -242,7 +274,7 @@ export function tickStep(domainMs: number): number {
 /** Tick times from 0 to the domain. */
 export function tickTimes(domainMs: number): number[] {
   const step = tickStep(domainMs);
-  const count = Math.floor(domainMs / step + 1e-9);
+  const count = Math.floor(clampTime(domainMs) / step + 1e-9);
   return Array.from({ length: count + 1 }, (_, i) => clean(i * step));
 }
 
@@ -312,15 +344,16 @@ function cpuCuts(span: Span, logs: readonly LogLine[]): number[] {
 }
 
 /** Lays out one scenario. */
-export function layoutTimeline(scenario: ScenarioObservation, options: LayoutOptions = {}): TimelineLayout {
+export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions = {}): TimelineLayout {
+  const scenario = clampedTimes(raw);
   const chartPx = Math.max(100, options.minChartPx ?? DEFAULTS.minChartPx);
   /** Percent of the narrowest chart that `px` pixels take. */
   const pct = (px: number) => (px / chartPx) * 100;
   const maxRows = Math.max(1, Math.floor(options.maxRows ?? DEFAULTS.maxRows));
   const maxTableRows = Math.max(0, Math.floor(options.maxTableRows ?? DEFAULTS.maxTableRows));
   const extent = extentOf(scenario);
-  const domainMs = Math.max(MIN_DOMAIN, extent, options.domainMs ?? 0);
-  const totalMs = Number.isFinite(scenario.totalTime) ? scenario.totalTime : extent;
+  const domainMs = Math.max(MIN_DOMAIN, extent, clampTime(options.domainMs ?? 0));
+  const totalMs = Number.isFinite(raw.totalTime) ? scenario.totalTime : extent;
 
   const x0 = GEOMETRY.insetLeft;
   const x1 = 100 - GEOMETRY.insetRight;

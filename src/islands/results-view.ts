@@ -1,0 +1,84 @@
+/**
+ * The workbench's Output and Check results, drawn from the pure view models
+ * in view-model.ts. Every piece is built as DOM nodes with textContent:
+ * what learner code printed, threw or was told never becomes markup.
+ */
+import type { Observation } from '../lib/harness/observation.ts';
+import { outputRows, type OutputRow, type VerdictView, type CheckItem } from './view-model.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** "Running…", "Nothing was printed.": a muted line in an empty region. */
+export function placeholder(text: string): HTMLElement {
+  return el('p', 'wb-placeholder', text);
+}
+
+/** One output line: its time (when it has one) and its text. */
+export function outputRow(row: OutputRow): HTMLElement {
+  const div = el('div', `wb-line wb-${row.kind}`);
+  const time = el('span', 'wb-t', row.t === undefined ? undefined : `${(row.t / 1000).toFixed(2)} s`);
+  div.append(time, el('span', 'wb-text', row.text));
+  return div;
+}
+
+/** Appends lines, keeping the view pinned to the bottom if it was there. */
+export function appendRows(output: HTMLElement, rows: readonly OutputRow[]): void {
+  const stick = output.scrollTop + output.clientHeight >= output.scrollHeight - 8;
+  const fragment = document.createDocumentFragment();
+  for (const row of rows) fragment.append(outputRow(row));
+  output.append(fragment);
+  if (stick) output.scrollTop = output.scrollHeight;
+}
+
+/** Everything a finished run printed, or a note that it printed nothing. */
+export function showOutput(output: HTMLElement, observation: Observation): void {
+  output.replaceChildren();
+  const rows = outputRows(observation);
+  if (!rows.length) output.append(placeholder('Nothing was printed.'));
+  appendRows(output, rows);
+}
+
+function diffBlock(diff: NonNullable<CheckItem['diff']>): HTMLElement[] {
+  const legend = el('p', 'wb-diff-legend', 'Expected output against what was printed: − expected but not printed, + printed but not expected.');
+  const block = el('div', 'wb-diff');
+  block.setAttribute('role', 'group');
+  block.setAttribute('aria-label', 'Output difference');
+  for (const row of diff) {
+    const line = el('div', `wb-diff-row ${row.op === '-' ? 'wb-missing' : row.op === '+' ? 'wb-extra' : 'wb-same'}`);
+    const sign = el('span', 'wb-sign', row.sign);
+    sign.setAttribute('aria-hidden', 'true');
+    line.append(sign, el('span', 'wb-sr', `${row.meaning}: `), el('span', undefined, row.text));
+    block.append(line);
+  }
+  return [legend, block];
+}
+
+function valuesBlock(values: NonNullable<CheckItem['values']>): HTMLElement {
+  const dl = el('dl', 'wb-values');
+  for (const [term, value] of [['Expected', values.expected], ['Got', values.actual]] as const) dl.append(el('dt', undefined, term), el('dd', undefined, value));
+  return dl;
+}
+
+function checkItem(item: CheckItem): HTMLElement {
+  const li = el('li', `wb-check ${item.passed ? 'wb-passed' : 'wb-failed'}`);
+  li.dataset.check = item.id;
+  const head = el('div', 'wb-check-head');
+  head.append(el('span', 'wb-badge', item.status), document.createTextNode(' '), el('span', 'wb-check-title', item.title));
+  li.append(head, el('p', 'wb-check-message', item.message));
+  if (item.diff) li.append(...diffBlock(item.diff));
+  else if (item.values) li.append(valuesBlock(item.values));
+  return li;
+}
+
+/** The verdict: its summary, then each check with its message and, when it failed, the diff or the values. */
+export function showVerdict(results: HTMLElement, view: VerdictView): void {
+  const summary = el('p', `wb-summary ${view.passed ? 'wb-pass' : 'wb-fail'}`, view.summary);
+  const list = el('ul', 'wb-checks');
+  list.append(...view.items.map(checkItem));
+  results.replaceChildren(summary, list);
+}
