@@ -4,6 +4,8 @@
  *   // expect-error: unhandled-rejection      (TypeScript: the run must show this error kind)
  *   // runs-in: node                          (TypeScript: uses Node APIs the sandbox lacks, e.g.
  *                                              worker_threads; tests run it with real Node instead)
+ *   // exits-with: 13                         (TypeScript, with runs-in: node: the exit code Node
+ *                                              must end with, when the lesson shows a non-zero one)
  *   # needs: aiohttp                          (Python: needs a package outside the standard
  *                                              library; tests only compile it, and the page says so)
  *
@@ -18,6 +20,8 @@ export interface Directives {
   expectErrors: LearnerErrorKind[];
   /** `runs-in: node`: run with real Node.js, not the course harness. */
   runsIn?: 'node';
+  /** `exits-with: <code>` (with `runs-in: node`): the exit code real Node must end with. Default 0. */
+  exitsWith?: number;
   /** Python packages outside the standard library (`needs`). */
   needs: string[];
 }
@@ -61,6 +65,10 @@ export function parseDirectives(source: string, file = 'snippet'): Directives {
     } else if (name === 'runs-in') {
       if (value.trim() !== 'node') throw new Error(`${file}: "runs-in" only knows "node", not "${value.trim()}"`);
       result.runsIn = 'node';
+    } else if (name === 'exits-with') {
+      const code = Number(value.trim());
+      if (!Number.isInteger(code) || code < 0 || code > 255) throw new Error(`${file}: "exits-with" needs an exit code (0–255), not "${value.trim()}"`);
+      result.exitsWith = code;
     } else if (name === 'needs') {
       result.needs.push(...list(value));
     }
@@ -83,7 +91,7 @@ export function stripDirectives(source: string): string {
       kept.push(lines[i]!);
       continue;
     }
-    if (/^(?:\/\/|#)\s?(expect-error|runs-in|needs):/.test(line)) continue;
+    if (/^(?:\/\/|#)\s?(expect-error|runs-in|exits-with|needs):/.test(line)) continue;
     break;
   }
   const rest = [...kept, ...lines.slice(i)];
