@@ -90,13 +90,13 @@ test.skipIf(!python.ok)('the test clock: sleeps take no real time and report the
 });
 
 describe.skipIf(!python.ok)(`every Python snippet runs under python3${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
-  test.concurrent.each(runnable)('%s', { timeout: 60_000 }, async (src) => {
+  test.concurrent.each(runnable)('%s', { timeout: 120_000 }, async (src) => {
     const run = await runSnippet(src);
     expect(run.exitCode, `${src} exited with ${run.exitCode}:\n${errText(run)}`).toBe(0);
     expect(stdoutLines(run).join('').trim().length, `${src} prints something`).toBeGreaterThan(0);
   });
 
-  test.concurrent.each(runnable)('%s: its page output (content/snippets/outputs.json) is what python3 prints today', { timeout: 60_000 }, async (src) => {
+  test.concurrent.each(runnable)('%s: its page output (content/snippets/outputs.json) is what python3 prints today', { timeout: 120_000 }, async (src) => {
     const fresh = await runSnippet(src);
     const committed = outputs.python[src];
     const stale = `the captured output of ${src} is stale or missing: run \`${CAPTURE_COMMAND}\` and commit ${OUTPUTS_FILE}`;
@@ -126,7 +126,7 @@ describe('pairs shown on a page', () => {
 
   const same = pairs.filter((p) => p.same);
   describe.skipIf(!python.ok)(`print the same in both languages where the page says so${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
-    test.concurrent.each(same)('$where: $py and $ts', { timeout: 60_000 }, async ({ py, ts, stdlib }) => {
+    test.concurrent.each(same)('$where: $py and $ts', { timeout: 120_000 }, async ({ py, ts, stdlib }) => {
       const pyRun = await runSnippet(stdlib ?? py);
       expect(pyRun.exitCode, errText(pyRun)).toBe(0);
       const tsSource = readSnippet(ts);

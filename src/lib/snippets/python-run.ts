@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { SNIPPETS_DIR } from './files.ts';
 import { parseTaggedOutput, type CapturedRun } from './outputs.ts';
 
-/** Real milliseconds a snippet may take. */
-export const PYTHON_TIMEOUT_MS = 20_000;
+/** Real milliseconds a snippet may take: generous, as process-pool snippets do real work on a shared machine. */
+export const PYTHON_TIMEOUT_MS = 90_000;
 
 /**
  * Gives python3 a virtual clock, as the harness gives TypeScript: time.sleep
