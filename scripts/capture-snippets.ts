@@ -7,11 +7,11 @@
  * outputs beside the code, so the site builds without Python, and the tests
  * fail when a snippet's fresh run no longer matches it.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { captureAll } from '../src/lib/snippets/capture.ts';
 import { ROOT } from '../src/lib/snippets/files.ts';
-import { OUTPUTS_FILE } from '../src/lib/snippets/outputs.ts';
+import { OUTPUTS_FILE, parseOutputs } from '../src/lib/snippets/outputs.ts';
 import { findPython } from '../src/lib/snippets/python-run.ts';
 
 const python = findPython();
@@ -19,8 +19,10 @@ if (!python.ok) {
   process.stderr.write(`snippets:capture: ${python.reason}. The Python outputs come from CPython, so capture on a machine with python3 ≥ 3.11.\n`);
   process.exit(1);
 }
-const outputs = await captureAll({ python: true });
-writeFileSync(join(ROOT, OUTPUTS_FILE), `${JSON.stringify(outputs, null, 1)}\n`);
+const file = join(ROOT, OUTPUTS_FILE);
+const previous = existsSync(file) ? parseOutputs(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
+const outputs = await captureAll({ python: true, previous });
+writeFileSync(file, `${JSON.stringify(outputs, null, 1)}\n`);
 const count = (o: Record<string, unknown>) => Object.keys(o).length;
 process.stdout.write(
   `snippets:capture: ${count(outputs.python)} Python (CPython ${python.version}) and ${count(outputs.typescript)} TypeScript outputs written to ${OUTPUTS_FILE}\n`,

@@ -11,7 +11,7 @@ import { observeProgram } from '../node/observe-program.ts';
 import { parseDirectives } from './directives.ts';
 import { listSnippets, readRoutes, readSnippet, SNIPPETS_DIR } from './files.ts';
 import { harnessRun, plainLines, type CapturedRun, type SnippetOutputs } from './outputs.ts';
-import { capturePython } from './python-run.ts';
+import { capturePython, interpreterFor } from './python-run.ts';
 
 /** Real-time budget of one harness run: generous, as the machine may be busy. */
 const BUDGET_MS = 30_000;
@@ -50,12 +50,21 @@ async function pool<T, R>(items: readonly T[], limit: number, job: (item: T) => 
 }
 
 /** Every snippet's output, keyed by path, in a stable order (so the committed file diffs cleanly). */
-export async function captureAll(options: { python: boolean; concurrency?: number }): Promise<SnippetOutputs> {
+export async function captureAll(options: { python: boolean; concurrency?: number; previous?: SnippetOutputs }): Promise<SnippetOutputs> {
   const limit = options.concurrency ?? 2;
   const ts = listSnippets('.ts');
   const py = options.python ? capturablePython() : [];
   const tsRuns = await pool(ts, limit, captureTypeScript);
-  const pyRuns = await pool(py, limit, capturePython);
+  // A snippet that needs a newer Python than this machine has keeps its previous capture.
+  const pyRuns = await pool(py, limit, async (src) => {
+    const python = interpreterFor(src);
+    const kept = options.previous?.python[src];
+    if (!python.ok && kept) {
+      process.stderr.write(`snippets:capture: ${python.reason}; keeping its previous capture\n`);
+      return kept;
+    }
+    return capturePython(src);
+  });
   return {
     version: 1,
     python: Object.fromEntries(py.map((src, i) => [src, pyRuns[i]!])),

@@ -4,10 +4,11 @@
  * scripts/capture-snippets.ts, which captures their output for the pages.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SNIPPETS_DIR } from './files.ts';
+import { parseDirectives } from './directives.ts';
+import { readSnippet, SNIPPETS_DIR } from './files.ts';
 import { parseTaggedOutput, type CapturedRun } from './outputs.ts';
 
 /** Real milliseconds a snippet may take: generous, as process-pool snippets do real work on a shared machine. */
@@ -133,6 +134,42 @@ export function findPython(): PythonCheck {
   return { ok: true, version };
 }
 
+const interpreters = new Map<string, string | undefined>();
+
+/**
+ * A python3 of at least `version` ("3.12"), for the few snippets that need
+ * one newer than the course's baseline: `python3` itself if it is new
+ * enough, else `python3.12` on the PATH, else a pyenv install. Undefined if
+ * there is none.
+ */
+export function pythonAtLeast(version: string): string | undefined {
+  if (interpreters.has(version)) return interpreters.get(version);
+  const [wantMajor, wantMinor] = version.split('.').map(Number) as [number, number];
+  const fits = (command: string) => {
+    const probe = spawnSync(command, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) return false;
+    const [major, minor] = probe.stdout.trim().split('.').map(Number) as [number, number];
+    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+  };
+  const pyenv = join(process.env.PYENV_ROOT ?? join(homedir(), '.pyenv'), 'versions');
+  const installed = existsSync(pyenv)
+    ? readdirSync(pyenv)
+        .filter((v) => v.startsWith(`${version}.`) || v === version)
+        .map((v) => join(pyenv, v, 'bin', `python${version}`))
+    : [];
+  const found = ['python3', `python${version}`, ...installed].find(fits);
+  interpreters.set(version, found);
+  return found;
+}
+
+/** The interpreter a snippet runs with: python3, or a newer one if its `# python:` directive asks. */
+export function interpreterFor(src: string): { ok: true; command: string } | { ok: false; reason: string } {
+  const wanted = parseDirectives(readSnippet(src), src).python;
+  if (!wanted) return { ok: true, command: 'python3' };
+  const command = pythonAtLeast(wanted);
+  return command ? { ok: true, command } : { ok: false, reason: `${src} needs Python ${wanted} or later, and none was found (python3, python${wanted}, pyenv)` };
+}
+
 let siteDir: string | undefined;
 function sitecustomizeDir(): string {
   if (!siteDir) {
@@ -149,9 +186,9 @@ export interface PyRun {
 }
 
 /** python3 with `args`, on the virtual clock, from the snippets folder. */
-export function runPython(args: string[], options: { tagStderr?: boolean } = {}): Promise<PyRun> {
+export function runPython(args: string[], options: { tagStderr?: boolean; command?: string } = {}): Promise<PyRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', options.tagStderr ? ['-u', ...args] : args, {
+    const child = spawn(options.command ?? 'python3', options.tagStderr ? ['-u', ...args] : args, {
       cwd: SNIPPETS_DIR,
       env: {
         ...process.env,
@@ -177,7 +214,9 @@ const ELAPSED = /\n?\u241fELAPSED (\d+)\n?$/;
 
 /** A Python snippet's run as the page shows it: both streams in order, the exit code, the virtual time. */
 export async function capturePython(src: string): Promise<CapturedRun> {
-  const run = await runPython([join(SNIPPETS_DIR, src)], { tagStderr: true });
+  const python = interpreterFor(src);
+  if (!python.ok) throw new Error(python.reason);
+  const run = await runPython([join(SNIPPETS_DIR, src)], { tagStderr: true, command: python.command });
   const elapsed = ELAPSED.exec(run.stdout);
   const merged = elapsed ? run.stdout.slice(0, elapsed.index) : run.stdout;
   // Anything on the real stderr came before our tagging took over (a crash at start-up).

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [,, path, selector, index, width, scheme, out] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
+await page.goto(`http://localhost:4455${path}`);
+const el = page.locator(selector).nth(Number(index));
+await el.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+await page.waitForTimeout(300);
+const box = await el.boundingBox();
+console.log(JSON.stringify(box), await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]));
+await page.screenshot({ path: out });
+await browser.close();
