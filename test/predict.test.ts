@@ -4,11 +4,14 @@
  * and the pure logic behind it (answers, grading, the saved-answer store,
  * the MDX tag reader) does what the components rely on.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { observeProgram } from '../src/lib/node/observe-program.ts';
 import type { LogLine, Observation, ScenarioObservation } from '../src/lib/harness/observation.ts';
 import {
   computeAnswer,
+  computePythonAnswer,
   durationMatches,
   MAX_ORDER_LINES,
   parseCount,
@@ -21,10 +24,15 @@ import {
   type PredictSpec,
 } from '../src/lib/snippets/answers.ts';
 import { choiceFeedback, gradeOrder, isPermutation, orderFeedback } from '../src/lib/snippets/grade.ts';
-import { lessonSources, listSnippets, readRoutes, readSnippet } from '../src/lib/snippets/files.ts';
+import { lessonSources, listSnippets, readRoutes, readSnippet, ROOT } from '../src/lib/snippets/files.ts';
+import { capturedRun, OUTPUTS_FILE, parseOutputs } from '../src/lib/snippets/outputs.ts';
+import { capturePython, findPython } from '../src/lib/snippets/python-run.ts';
 import { findTags } from '../src/lib/snippets/mdx-tags.ts';
 
 // ---- Every question in the course ----
+
+const python = findPython();
+const outputs = parseOutputs(JSON.parse(readFileSync(join(ROOT, OUTPUTS_FILE), 'utf8')));
 
 const questions = lessonSources().flatMap(({ file, source }) =>
   findTags(source, 'Predict', file).map((tag) => ({ where: `${file}:${tag.line}`, attrs: tag.attrs })),
@@ -43,7 +51,31 @@ describe('every predict-the-output question in the lessons', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  test.concurrent.each(questions)('$where: answer from a real run, exactly one right answer', { timeout: 60_000 }, async ({ where, attrs }) => {
+  const tsQuestions = questions.filter(({ attrs }) => !String(attrs.src).endsWith('.py'));
+  const pyQuestions = questions.filter(({ attrs }) => String(attrs.src).endsWith('.py'));
+
+  test('some questions are about Python programs', () => {
+    expect(pyQuestions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  // The page's answer comes from the committed CPython capture; here it is recomputed from a fresh run.
+  describe.skipIf(!python.ok)(`Python questions${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {
+    test.concurrent.each(pyQuestions)('$where: answer from a fresh CPython run, the same as the page shows', { timeout: 60_000 }, async ({ where, attrs }) => {
+      const src = String(attrs.src);
+      expect(listSnippets('.py'), `${where}: src`).toContain(src);
+      const spec = predictSpecFromProps(attrs, where);
+      const fresh = await capturePython(src);
+      const answer = computePythonAnswer(spec, fresh, where);
+      const shown = computePythonAnswer(spec, capturedRun(outputs, src, where), where);
+      expect(answer, `${where}: the committed capture is stale; run \`npm run snippets:capture\``).toEqual(shown);
+      if (answer.kind === 'order') {
+        expect(answer.lines).toEqual(fresh.lines.filter((l) => l.stream === 'out').map((l) => l.text));
+        expect(answer.shuffled).not.toEqual(answer.lines);
+      }
+    });
+  });
+
+  test.concurrent.each(tsQuestions)('$where: answer from a real run, exactly one right answer', { timeout: 60_000 }, async ({ where, attrs }) => {
     expect(typeof attrs.question === 'string' && attrs.question.trim().length > 0, `${where}: question`).toBe(true);
     const src = String(attrs.src);
     expect(listSnippets('.ts'), `${where}: src`).toContain(src);
@@ -167,6 +199,27 @@ describe('computeAnswer: choice', () => {
     expect(() => computeAnswer({ kind: 'order' }, broken, 'q')).toThrow(/run went wrong[\s\S]*unhandled-rejection/);
     const compileError: Observation = { ...observed([]), compileError: { kind: 'syntax', message: 'Unexpected token', line: 3 } };
     expect(() => computeAnswer({ kind: 'order' }, compileError, 'q')).toThrow(/does not compile: Unexpected token \(line 3\)/);
+  });
+});
+
+describe('computePythonAnswer', () => {
+  const out = (text: string) => ({ stream: 'out' as const, text });
+  test('the learner predicts standard output; stderr lines are not part of the answer', () => {
+    const answer = computePythonAnswer({ kind: 'order' }, { lines: [out('a'), { stream: 'err', text: 'warning' }, out('b')], exitCode: 0 }, 'q');
+    expect(answer.kind === 'order' && answer.lines).toEqual(['a', 'b']);
+  });
+  test('elapsed uses the virtual time of the run, and needs it', () => {
+    const spec = choice('elapsed', ['about 1 s', 'about 3 s']);
+    expect(computePythonAnswer(spec, { lines: [out('x')], exitCode: 0, elapsedMs: 3000 }, 'q')).toMatchObject({ correct: 1 });
+    expect(() => computePythonAnswer(spec, { lines: [out('x')], exitCode: 0 }, 'q')).toThrow(/needs the run's time/);
+  });
+  test('a run that failed answers nothing', () => {
+    expect(() => computePythonAnswer({ kind: 'order' }, { lines: [out('a'), out('b'), { stream: 'err', text: 'Traceback' }], exitCode: 1 }, 'q')).toThrow(
+      /q: python3 exited with 1[\s\S]*Traceback/,
+    );
+  });
+  test('a Python question keeps its .py in its id', () => {
+    expect(predictId('event-loop/timer-callback.py', { kind: 'order' })).toBe('event-loop/timer-callback.py');
   });
 });
 

@@ -9,20 +9,23 @@
  * - `// expect-error: <kind>` on its first lines: that error must occur (and
  *   is then not a failure), e.g. a snippet showing an unhandled rejection.
  * - `// runs-in: node`: it uses Node APIs the sandbox lacks (worker_threads),
- *   so it runs under real Node.js and must exit 0.
+ *   so it runs under real Node.js and must exit 0, or with the code its
+ *   `// exits-with: <code>` names (a lesson showing why Node stops).
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { observeProgram } from '../src/lib/node/observe-program.ts';
 import { parseDirectives, stripDirectives } from '../src/lib/snippets/directives.ts';
 import { runProblems } from '../src/lib/snippets/answers.ts';
-import { listSnippets, readRoutes, readSnippet, SNIPPETS_DIR } from '../src/lib/snippets/files.ts';
+import { listSnippets, readRoutes, readSnippet, ROOT } from '../src/lib/snippets/files.ts';
+import { captureNode } from '../src/lib/snippets/capture.ts';
+import { CAPTURE_COMMAND, harnessRun, OUTPUTS_FILE, parseOutputs, stdoutLines } from '../src/lib/snippets/outputs.ts';
 import { CHEAT_ROWS } from '../src/lib/snippets/cheatsheet.ts';
 import { CODE_DEFAULT_COLOR, CODE_THEMES } from '../src/components/lesson/shiki.ts';
 import { readFileSync } from 'node:fs';
 
 const snippets = listSnippets('.ts');
+const outputs = parseOutputs(JSON.parse(readFileSync(join(ROOT, OUTPUTS_FILE), 'utf8')));
 /**
  * Real-time budget per run. Lesson snippets are ours and finish in
  * milliseconds of virtual time; the generous budget only keeps a loaded
@@ -38,15 +41,20 @@ describe('every TypeScript snippet runs', () => {
   test.concurrent.each(snippets)('%s', { timeout: 60_000 }, async (src) => {
     const source = readSnippet(src);
     const directives = parseDirectives(source, src);
+    const committed = outputs.typescript[src];
+    const stale = `the captured output of ${src} is stale or missing: run \`${CAPTURE_COMMAND}\` and commit ${OUTPUTS_FILE}`;
+    expect(committed, stale).toBeDefined();
     if (directives.runsIn === 'node') {
       // The Node that runs the tests (22, via npm scripts) strips types itself.
-      const run = spawnSync(process.execPath, [join(SNIPPETS_DIR, src)], { encoding: 'utf8', timeout: 20_000 });
-      expect(run.error, `${src} could not be started`).toBeUndefined();
-      expect(run.status, `${src} under node:\n${run.stderr}`).toBe(0);
-      expect(run.stdout.trim().length, `${src} prints something`).toBeGreaterThan(0);
+      const run = captureNode(src);
+      const stderr = run.lines.filter((l) => l.stream === 'err').map((l) => l.text).join('\n');
+      expect(run.exitCode, `${src} under node:\n${stderr}`).toBe(directives.exitsWith ?? 0);
+      expect(stdoutLines(run).join('').trim().length, `${src} prints something`).toBeGreaterThan(0);
+      expect(run, stale).toEqual(committed);
       return;
     }
     const observation = await observeProgram(source, { routes: readRoutes(src), budgetMs: SNIPPET_BUDGET_MS });
+    expect(harnessRun(observation).lines, stale).toEqual(committed!.lines);
     expect(runProblems(observation, directives.expectErrors), src).toEqual([]);
     const scenario = observation.scenarios[0]!;
     // A budget or virtual-limit stop is never what a lesson means to show.
@@ -55,11 +63,26 @@ describe('every TypeScript snippet runs', () => {
   });
 });
 
+test('the capture holds no TypeScript snippet that no longer exists', () => {
+  expect(Object.keys(outputs.typescript).filter((src) => !snippets.includes(src))).toEqual([]);
+});
+
 describe('snippet directives', () => {
   test('reads expect-error, runs-in and needs from the leading comments', () => {
     const d = parseDirectives('// expect-error: unhandled-rejection, uncaught\n// runs-in: node\nconsole.log(1);\n// expect-error: budget\n');
     expect(d).toEqual({ expectErrors: ['unhandled-rejection', 'uncaught'], runsIn: 'node', needs: [] });
     expect(parseDirectives('#!/usr/bin/env python3\n# needs: aiohttp\nimport aiohttp\n').needs).toEqual(['aiohttp']);
+  });
+
+  test('reads exits-with, and refuses a code that is not one', () => {
+    expect(parseDirectives('// runs-in: node\n// exits-with: 13\nawait 0;\n').exitsWith).toBe(13);
+    expect(() => parseDirectives('// exits-with: soon\n', 'c.ts')).toThrow(/c\.ts: "exits-with" needs an exit code/);
+    expect(stripDirectives('// runs-in: node\n// exits-with: 13\nawait 0;\n')).toBe('await 0;\n');
+  });
+
+  test.each(snippets)('%s: exits-with only with runs-in: node (the harness has no exit code)', (src) => {
+    const d = parseDirectives(readSnippet(src), src);
+    if (d.exitsWith !== undefined) expect(d.runsIn).toBe('node');
   });
 
   test('ignores prose comments and anything after the first line of code', () => {

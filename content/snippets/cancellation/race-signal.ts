@@ -9,8 +9,11 @@ async function slowReport(signal?: AbortSignal): Promise<string> {
 }
 
 // A deadline the work itself can see: it stops the work.
+const deadline = AbortSignal.timeout(500);
 try {
-  console.log(await slowReport(AbortSignal.timeout(500)));
+  console.log(await slowReport(deadline));
 } catch (err) {
-  console.log(`gave up: ${(err as Error).name}`);
+  if (!deadline.aborted) throw err;
+  // Ask the signal why: its reason is a TimeoutError.
+  console.log(`gave up: ${(deadline.reason as Error).name}`);
 }

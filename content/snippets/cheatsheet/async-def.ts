@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@course/helpers';
 
 async function add(a: number, b: number): Promise<number> {
   await sleep(100); // may pause here

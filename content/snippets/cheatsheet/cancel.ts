@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@course/helpers';
 
 async function download(signal: AbortSignal): Promise<void> {
   try {
     for (let part = 1; part < 10; part++) {
-      await sleep(200, undefined, { signal });
+      await sleep(200, signal);
       console.log(`part ${part}`);
     }
   } catch (error) {

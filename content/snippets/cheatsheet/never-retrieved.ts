@@ -1,5 +1,5 @@
 // expect-error: unhandled-rejection
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@course/helpers';
 
 async function risky(): Promise<void> {
   await sleep(100);

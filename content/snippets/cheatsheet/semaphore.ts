@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@course/helpers';
 
 // At most `free` holders at once; the rest wait in line.
 class Semaphore {

@@ -1,8 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@course/helpers';
 
 console.log('wait…');
-await sleep(500); // Node's promise timer
+await sleep(500); // the course's sleep: milliseconds
 console.log('half a second later');
-// The same with plain setTimeout (browsers too):
+// Outside the course, Node's own promise timer does the same:
+//   import { setTimeout as sleep } from 'node:timers/promises';
+// and in any JavaScript:
 await new Promise((resolve) => setTimeout(resolve, 500));
 console.log('and another');

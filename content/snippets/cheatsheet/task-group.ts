@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@course/helpers';
 
 type Job<T> = (signal: AbortSignal) => Promise<T>;
 
@@ -21,7 +21,7 @@ async function inGroup<T>(jobs: Job<T>[]): Promise<T[]> {
 
 async function step(name: string, ms: number, signal: AbortSignal, fail = false) {
   try {
-    await sleep(ms, undefined, { signal });
+    await sleep(ms, signal);
   } catch (error) {
     console.log(`${name} cancelled`);
     throw error;

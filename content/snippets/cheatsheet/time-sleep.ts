@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { blockFor } from '@course/helpers';
+import { blockFor, sleep } from '@course/helpers';
 
 const start = Date.now();
 const timer = sleep(100);

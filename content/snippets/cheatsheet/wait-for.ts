@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@course/helpers';
 
 async function slow(signal?: AbortSignal): Promise<string> {
-  await sleep(2000, undefined, { signal });
+  await sleep(2000, signal);
   return 'finally';
 }
 

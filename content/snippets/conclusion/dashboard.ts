@@ -32,7 +32,8 @@ results.forEach((result, i) => {
   if (result.status === 'fulfilled') {
     console.log(`shown: ${result.value}`);
   } else {
-    const why = (result.reason as Error).name;
+    // sleep rejects with an AbortError; the deadline's reason says why.
+    const why = deadline.aborted ? (deadline.reason as Error).name : String(result.reason);
     console.log(`skipped: ${name} (${why})`);
   }
 });

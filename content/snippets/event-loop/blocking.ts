@@ -1,13 +1,12 @@
 import { blockFor, sleep } from '@course/helpers';
 
-async function tick(): Promise<void> {
-  for (let n = 0; n < 3; n++) {
-    console.log(`tick ${n}`);
-    await sleep(100);
-  }
+const start = Date.now();
+
+function report(): void {
+  console.log(`timer ran at ${Date.now() - start} ms`);
 }
 
-const ticker = tick(); // runs up to its first await
-blockFor(1000); // holds the thread for 1 s
+setTimeout(report, 100);
+blockFor(1000); // holds the thread, like time.sleep
 console.log('blocking call done');
-await ticker;
+await sleep(200);

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '@course/helpers';
 
 async function check(name: string, ms: number) {
   console.log(`${name}: started`);

@@ -9,6 +9,8 @@ import type { Observation } from '../../lib/harness/observation.ts';
 import type { Route } from '../../lib/exercise/spec.ts';
 import { parseDirectives, stripDirectives, type Directives } from '../../lib/snippets/directives.ts';
 import { parseRoutes, snippetPath } from '../../lib/snippets/files.ts';
+import { capturedRun, parseOutputs, type CapturedRun, type SnippetOutputs } from '../../lib/snippets/outputs.ts';
+import committedOutputs from '../../../content/snippets/outputs.json';
 
 const raw = (files: Record<string, unknown>) => files as Record<string, string>;
 const tsFiles = raw(import.meta.glob('/content/snippets/**/*.ts', { query: '?raw', import: 'default', eager: true }));
@@ -76,4 +78,18 @@ export function runSnippet(file: SnippetFile): Promise<Observation> {
     runs.set(key, run);
   }
   return run;
+}
+
+let outputs: SnippetOutputs | undefined;
+
+/**
+ * What a snippet printed, from the committed capture
+ * (content/snippets/outputs.json, written by `npm run snippets:capture`):
+ * CPython's run for .py files, so the build needs no Python; the harness's
+ * (or real Node's) for .ts files. The build fails, naming `usedBy`, if the
+ * snippet was never captured.
+ */
+export function snippetOutput(file: SnippetFile, usedBy: string): CapturedRun {
+  outputs ??= parseOutputs(committedOutputs);
+  return capturedRun(outputs, file.src, usedBy);
 }

@@ -187,7 +187,38 @@ export function computeAnswer(spec: PredictSpec, observation: Observation, where
   const problems = runProblems(observation);
   if (problems.length) throw new PredictError(`${where}: the snippet's run went wrong, so it can't answer a question:\n  - ${problems.join('\n  - ')}`);
   const scenario = programScenario(observation, where);
-  const lines = printedLines(scenario);
+  return answerFromPrinted(spec, { lines: printedLines(scenario), totalTime: scenario.totalTime }, where, seed);
+}
+
+/** What a question about a program needs from its run: the printed lines, and the time it took if known. */
+export interface PrintedRun {
+  lines: string[];
+  /** Virtual milliseconds; needed only by answer="elapsed". */
+  totalTime?: number;
+}
+
+/**
+ * The answer of a question about a Python snippet, from its CPython run as
+ * captured (src/lib/snippets/outputs.ts): its standard output is what the
+ * learner predicts. A run that did not exit 0 answers nothing.
+ */
+export function computePythonAnswer(
+  spec: PredictSpec,
+  run: { lines: { stream: 'out' | 'err'; text: string }[]; exitCode?: number; elapsedMs?: number },
+  where = 'snippet',
+  seed = where,
+): PredictAnswer {
+  if (run.exitCode !== 0) {
+    const err = run.lines.filter((l) => l.stream === 'err').map((l) => l.text);
+    throw new PredictError(`${where}: python3 exited with ${String(run.exitCode)}, so the run can't answer a question${err.length ? `:\n  ${err.join('\n  ')}` : ''}`);
+  }
+  const lines = run.lines.filter((l) => l.stream === 'out').map((l) => l.text);
+  return answerFromPrinted(spec, { lines, totalTime: run.elapsedMs }, where, seed);
+}
+
+/** The answer from printed lines (and time): the rules shared by TypeScript and Python questions. */
+export function answerFromPrinted(spec: PredictSpec, run: PrintedRun, where = 'snippet', seed = where): PredictAnswer {
+  const lines = run.lines;
 
   if (spec.kind === 'order') {
     if (lines.length < 2) throw new PredictError(`${where}: an ordering question needs at least two printed lines; the run printed ${lines.length}`);
@@ -218,7 +249,8 @@ export function computeAnswer(spec: PredictSpec, observation: Observation, where
       break;
     }
     case 'elapsed': {
-      const total = scenario.totalTime;
+      const total = run.totalTime;
+      if (total === undefined) throw new PredictError(`${where}: answer="elapsed" needs the run's time, and this run has none`);
       for (const o of options) {
         if (parseDuration(o) === undefined) throw new PredictError(`${where}: option ${quote(o)} names no duration (write e.g. "about 1 s" or "500 ms")`);
       }
@@ -251,10 +283,11 @@ export function computeAnswer(spec: PredictSpec, observation: Observation, where
 
 /**
  * The key a question's saved answer is stored under: the snippet's path
- * without ".ts", plus "#<rule>" for a choice, unless the author gave an id.
+ * without ".ts" (a .py path keeps its extension), plus "#<rule>" for a choice, unless the author gave an id.
  */
 export function predictId(src: string, spec: PredictSpec, given?: string): string {
   if (given) return given;
+  // A Python snippet keeps its ".py", so it never shares an id with a .ts namesake.
   const base = src.replace(/^\/+/, '').replace(/^content\/snippets\//, '').replace(/\.ts$/, '');
   return spec.kind === 'choice' ? `${base}#${spec.answer}` : base;
 }

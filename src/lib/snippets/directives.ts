@@ -4,6 +4,10 @@
  *   // expect-error: unhandled-rejection      (TypeScript: the run must show this error kind)
  *   // runs-in: node                          (TypeScript: uses Node APIs the sandbox lacks, e.g.
  *                                              worker_threads; tests run it with real Node instead)
+ *   // exits-with: 13                         (TypeScript, with runs-in: node: the exit code Node
+ *                                              must end with, when the lesson shows a non-zero one)
+ *   # python: 3.12                            (Python: needs that version or later, e.g. for
+ *                                              asyncio.eager_task_factory; run with it when found)
  *   # needs: aiohttp                          (Python: needs a package outside the standard
  *                                              library; tests only compile it, and the page says so)
  *
@@ -18,6 +22,10 @@ export interface Directives {
   expectErrors: LearnerErrorKind[];
   /** `runs-in: node`: run with real Node.js, not the course harness. */
   runsIn?: 'node';
+  /** `exits-with: <code>` (with `runs-in: node`): the exit code real Node must end with. Default 0. */
+  exitsWith?: number;
+  /** `python: 3.12`: the Python version the snippet needs (3.11, the course's baseline, when absent). */
+  python?: string;
   /** Python packages outside the standard library (`needs`). */
   needs: string[];
 }
@@ -61,6 +69,13 @@ export function parseDirectives(source: string, file = 'snippet'): Directives {
     } else if (name === 'runs-in') {
       if (value.trim() !== 'node') throw new Error(`${file}: "runs-in" only knows "node", not "${value.trim()}"`);
       result.runsIn = 'node';
+    } else if (name === 'exits-with') {
+      const code = Number(value.trim());
+      if (!Number.isInteger(code) || code < 0 || code > 255) throw new Error(`${file}: "exits-with" needs an exit code (0–255), not "${value.trim()}"`);
+      result.exitsWith = code;
+    } else if (name === 'python') {
+      if (!/^3\.\d+$/.test(value.trim())) throw new Error(`${file}: "python" needs a version such as 3.12, not "${value.trim()}"`);
+      result.python = value.trim();
     } else if (name === 'needs') {
       result.needs.push(...list(value));
     }
@@ -83,7 +98,7 @@ export function stripDirectives(source: string): string {
       kept.push(lines[i]!);
       continue;
     }
-    if (/^(?:\/\/|#)\s?(expect-error|runs-in|needs):/.test(line)) continue;
+    if (/^(?:\/\/|#)\s?(expect-error|runs-in|exits-with|python|needs):/.test(line)) continue;
     break;
   }
   const rest = [...kept, ...lines.slice(i)];

@@ -97,3 +97,56 @@ function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${s}`;
 }
+
+/** What the event loop holds at one step of a run, as far as the recorded run shows it. */
+export interface StepState {
+  /** What is on the call stack while the line prints: "the script", "timer 1's callback", "a promise callback". */
+  running: string;
+  /** Microtasks that run after this line and before the loop takes its next timer: the rest of this turn, from the run. */
+  microtasksAhead: string[];
+  /** Timers booked and not yet fired at this moment, from the run's spans ("timer 2"). */
+  timersWaiting: string[];
+  /** The 1-based line of the snippet's source that printed it, when exactly one line prints that text. */
+  sourceLine?: number;
+}
+
+/**
+ * The state beside each step. Everything comes from the recorded run: the
+ * timer queue from the spans (booked before the line, fired after it), the
+ * running code from the line's phase, the microtasks still ahead from the
+ * lines that the run printed later in the same turn (before the next timer
+ * callback). The source line is found by the printed text, only when one
+ * line of the source holds it as a string literal.
+ */
+export function stepStates(scenario: ScenarioObservation, steps: readonly EventLoopStep[], source?: string): StepState[] {
+  const logs = [...scenario.logs].sort((a, b) => a.seq - b.seq);
+  const timers = scenario.spans.filter((s) => s.timer !== undefined && (s.kind === 'timer' || s.kind === 'interval'));
+  const sourceLines = source?.split('\n') ?? [];
+  const lineOf = (text: string): number | undefined => {
+    const hits = sourceLines.flatMap((line, i) => (["'", '"', '`'].some((q) => line.includes(`${q}${text}${q}`)) ? [i + 1] : []));
+    return hits.length === 1 ? hits[0] : undefined;
+  };
+  const isMicrotask = (step: EventLoopStep) => step.kind === 'microtask' || step.kind === 'after-timer';
+  return steps.map((step, i) => {
+    const seq = logs[i]!.seq;
+    const running =
+      step.kind === 'sync'
+        ? 'the script'
+        : step.kind === 'timer'
+          ? `timer ${step.timer}'s callback`
+          : step.kind === 'after-timer' && step.timer !== undefined
+            ? `a promise callback queued by timer ${step.timer}`
+            : 'a promise callback';
+    const microtasksAhead: string[] = [];
+    for (const later of steps.slice(i + 1)) {
+      if (!isMicrotask(later)) break; // the next timer callback ends this turn's microtasks
+      microtasksAhead.push(later.text);
+    }
+    const timersWaiting = timers
+      .filter((t) => t.startSeq < seq && (t.endSeq === undefined || t.endSeq > seq) && t.timer !== (step.kind === 'timer' ? step.timer : undefined))
+      .sort((a, b) => a.startSeq - b.startSeq)
+      .map((t) => `timer ${t.timer}`);
+    const sourceLine = lineOf(step.text);
+    return { running, microtasksAhead, timersWaiting, ...(sourceLine !== undefined ? { sourceLine } : {}) };
+  });
+}
