@@ -7,20 +7,25 @@ import type { LogLine, Mode, Observation } from './observation.ts';
 import type { CheckSpec, Scenario } from '../exercise/spec.ts';
 import { compileModule, transpile } from './transpile.ts';
 import { runScenario } from './scenario-run.ts';
-import { real } from './real.ts';
+import { budgetStopwatch } from './real.ts';
 
 export const DEFAULT_BUDGET_MS = 5000;
 export const DEFAULT_GRACE_MS = 10_000;
 
-export interface RunRequest {
+/** One run of the harness, inside a runtime (not to be confused with the page's RunnerRequest). */
+export interface HarnessRun {
   exercise: string;
   mode: Mode;
   seed: number;
   /** The learner's TypeScript. */
   source: string;
   spec: CheckSpec;
-  /** Real-time budget for the whole run. Default 5 s. */
+  /** Real-time budget for the whole run, as messages name it. Default 5 s. */
   budgetMs?: number;
+  /** Time actually allowed (a host's retry gives more than the budget). Default: budgetMs. */
+  deadlineMs?: number;
+  /** Called right before learner code first runs: a host starts its budget timer here, not at launch. */
+  onStart?: () => void;
   /** Streams output as it appears (scenario name, new lines). */
   onLogs?: (scenario: string, lines: LogLine[]) => void;
   /** Called when a scenario starts, so a host that kills the run knows where it was. */
@@ -29,7 +34,7 @@ export interface RunRequest {
   realFetchBase?: string;
 }
 
-export async function runExercise(request: RunRequest): Promise<Observation> {
+export async function runExercise(request: HarnessRun): Promise<Observation> {
   const { exercise, mode, seed, spec } = request;
   const observation: Observation = { exercise, mode, seed, scenarios: [] };
   const transpiled = transpile(request.source);
@@ -41,13 +46,16 @@ export async function runExercise(request: RunRequest): Promise<Observation> {
     return { ...observation, compileError: error as Observation['compileError'] };
   }
   const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
-  const deadline = real.now() + budgetMs;
+  const deadlineMs = request.deadlineMs ?? budgetMs;
   let scenarios: Scenario[];
   try {
     scenarios = mode === 'check' ? spec.scenarios(seed) : [spec.run];
   } catch (error) {
     return { ...observation, compileError: { kind: 'internal', message: `The exercise's scenarios failed to build: ${String(error)}` } };
   }
+  request.onStart?.();
+  const elapsed = budgetStopwatch(mode);
+  const overDeadline = () => elapsed() > deadlineMs;
   for (const scenario of scenarios) {
     request.onScenario?.(scenario.name);
     const result = await runScenario(moduleFunction, {
@@ -55,7 +63,7 @@ export async function runExercise(request: RunRequest): Promise<Observation> {
       mode,
       seed,
       exports: spec.exports,
-      deadline,
+      overDeadline,
       budgetMs,
       realFetchBase: mode === 'run' ? request.realFetchBase : undefined,
       // Under Run, late output (a timer nobody awaited) may print until the budget ends.

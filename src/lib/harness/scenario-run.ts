@@ -46,8 +46,8 @@ export interface ScenarioOptions {
   mode: Mode;
   seed: number;
   exports: Record<string, ExportKind>;
-  /** Real-time deadline (performance.now()) for the whole run. */
-  deadline: number;
+  /** True once the run has used its time (CPU time under Check where the runtime measures it). */
+  overDeadline: () => boolean;
   budgetMs: number;
   /** Simulated ms allowed after main settles, for late output. */
   graceMs: number;
@@ -201,7 +201,7 @@ class ScenarioRun {
       await realTurn();
       this.#flush(false);
       if (this.#stopped) return;
-      if (real.now() > this.#o.deadline) return this.#overBudget();
+      if (this.#o.overDeadline()) return this.#overBudget();
       const next = timers.clock.nextDue();
       if (next === undefined) return;
       if (this.#settled.state !== 'pending') {
@@ -223,7 +223,7 @@ class ScenarioRun {
       await realSleep(5);
       this.#flush(false);
       if (this.#stopped) return;
-      if (real.now() > this.#o.deadline) return this.#overBudget();
+      if (this.#o.overDeadline()) return this.#overBudget();
       const settled = this.#settled.state !== 'pending';
       const queued = this.#timers.size;
       if (settled && (queued === 0 || this.#timers.now() > (this.#settled as { at: number }).at + this.#o.graceMs)) return;
