@@ -6,7 +6,7 @@
 import type { CheckSpec } from '../exercise/spec.ts';
 import { runExercise } from '../harness/run-exercise.ts';
 import { PROGRAM_ID, programSpec } from '../exercise/program-spec.ts';
-import type { FromWorker } from './protocol.ts';
+import type { FromWorker, SandboxRun } from './protocol.ts';
 import type { RunRequest } from './runner.ts';
 
 const specs = import.meta.glob<CheckSpec>('../../../content/exercises/*/check.ts', { eager: true, import: 'default' });
@@ -18,7 +18,7 @@ function specFor(request: RunRequest): CheckSpec | undefined {
 
 /** The first (and only) message: the request, and the port every answer goes through. */
 export interface WorkerStart {
-  request: RunRequest;
+  request: SandboxRun;
   port: MessagePort;
 }
 
@@ -49,7 +49,9 @@ self.addEventListener('message', (event: MessageEvent<WorkerStart>) => {
     seed: request.seed,
     source: request.source,
     budgetMs: request.budgetMs,
+    deadlineMs: request.deadlineMs,
     spec,
+    onStart: () => post({ type: 'started' }),
     onScenario: (scenario) => post({ type: 'scenario', scenario }),
     onLogs: (scenario, lines) => post({ type: 'logs', scenario, lines }),
   }).then((observation) => post({ type: 'done', observation }));
