@@ -4,6 +4,7 @@
  * prints: strings, numbers, arrays, plain objects, Maps, Sets, errors,
  * and the %s %d %i %f %j %o %O placeholders.
  */
+import { frozenBuiltInHint } from './hardening.ts';
 
 const MAX_DEPTH = 2;
 const MAX_ITEMS = 100;
@@ -100,7 +101,10 @@ export function errorText(error: Error): string {
 
 /** Describes any thrown value for a learner: errors by name and message, the rest by what they are. */
 export function describeThrown(value: unknown): { name: string; message: string } {
-  if (value instanceof Error) return { name: value.name || 'Error', message: value.message };
+  if (value instanceof Error) {
+    const hint = frozenBuiltInHint(value);
+    return { name: value.name || 'Error', message: hint ? `${value.message}. ${hint}` : value.message };
+  }
   if (value === undefined) return { name: 'undefined', message: 'undefined was thrown (not an Error)' };
   if (value === null) return { name: 'null', message: 'null was thrown (not an Error)' };
   if (typeof value === 'string') return { name: 'string', message: `${value} (a string was thrown, not an Error)` };

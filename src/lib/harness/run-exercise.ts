@@ -5,7 +5,7 @@
  */
 import type { LogLine, Mode, Observation } from './observation.ts';
 import type { CheckSpec, Scenario } from '../exercise/spec.ts';
-import { compileModule, transpile } from './transpile.ts';
+import { compileModule, transpile, type CompiledModule } from './transpile.ts';
 import { runScenario } from './scenario-run.ts';
 import { budgetStopwatch } from './real.ts';
 
@@ -39,9 +39,9 @@ export async function runExercise(request: HarnessRun): Promise<Observation> {
   const observation: Observation = { exercise, mode, seed, scenarios: [] };
   const transpiled = transpile(request.source);
   if (!transpiled.ok) return { ...observation, compileError: transpiled.error };
-  let moduleFunction: (...args: unknown[]) => Promise<void>;
+  let compiled: CompiledModule;
   try {
-    moduleFunction = compileModule(transpiled.code);
+    compiled = compileModule(transpiled.code);
   } catch (error) {
     return { ...observation, compileError: error as Observation['compileError'] };
   }
@@ -58,7 +58,7 @@ export async function runExercise(request: HarnessRun): Promise<Observation> {
   const overDeadline = () => elapsed() > deadlineMs;
   for (const scenario of scenarios) {
     request.onScenario?.(scenario.name);
-    const result = await runScenario(moduleFunction, {
+    const result = await runScenario(compiled, {
       scenario,
       mode,
       seed,

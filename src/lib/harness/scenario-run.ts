@@ -20,7 +20,7 @@ import type { HarnessApi, Route, Scenario, SpanHandle, ExportKind } from '../exe
 import { RealTimers, VirtualTimers, type TimerBackend } from './timers.ts';
 import { real, realSleep, realTurn } from './real.ts';
 import { describeThrown, formatArgs, inspect } from './format.ts';
-import { learnerPosition } from './transpile.ts';
+import { learnerPosition, type CompiledModule } from './transpile.ts';
 import { createTimersPromises } from './timers-promises.ts';
 import { budgetMessage } from './stopped.ts';
 import { hashString, mulberry32 } from './random.ts';
@@ -57,7 +57,6 @@ export interface ScenarioOptions {
   onLogs?: (lines: LogLine[]) => void;
 }
 
-type ModuleFunction = (...args: unknown[]) => Promise<void>;
 
 /** Thrown into learner code by process.exit; nothing after it runs. */
 class ExitRequest {
@@ -75,9 +74,9 @@ interface TimerRecord {
   repeat: boolean;
 }
 
-export async function runScenario(moduleFunction: ModuleFunction, options: ScenarioOptions): Promise<ScenarioObservation> {
-  const run = new ScenarioRun(options);
-  return run.execute(moduleFunction);
+export async function runScenario(module: CompiledModule, options: ScenarioOptions): Promise<ScenarioObservation> {
+  const run = new ScenarioRun(options, module.globals);
+  return run.execute(module.run);
 }
 
 class ScenarioRun {
@@ -109,13 +108,17 @@ class ScenarioRun {
   #groupIndent = '';
   readonly #restore: Array<() => void> = [];
 
-  constructor(options: ScenarioOptions) {
+  /** The global object learner code sees (its compartment's, once the realm is hardened). */
+  readonly #learnerGlobals: Record<string, unknown>;
+
+  constructor(options: ScenarioOptions, learnerGlobals: Record<string, unknown>) {
     this.#o = options;
+    this.#learnerGlobals = learnerGlobals;
     this.#timers = options.mode === 'check' ? new VirtualTimers() : new RealTimers();
     this.#random = mulberry32(options.seed ^ hashString(options.scenario.name));
   }
 
-  async execute(moduleFunction: ModuleFunction): Promise<ScenarioObservation> {
+  async execute(moduleFunction: CompiledModule['run']): Promise<ScenarioObservation> {
     this.#installGlobals();
     try {
       const api = this.#api();
@@ -413,7 +416,7 @@ class ScenarioRun {
   // ── what learner code sees ─────────────────────────────────────────────
 
   #installGlobals(): void {
-    const g = globalThis as Record<string, unknown>;
+    const g = this.#learnerGlobals;
     const set = (target: Record<string, unknown>, key: string, value: unknown) => {
       const had = Object.prototype.hasOwnProperty.call(target, key);
       const before = Object.getOwnPropertyDescriptor(target, key);
@@ -435,6 +438,7 @@ class ScenarioRun {
       set(AbortSignal as unknown as Record<string, unknown>, 'timeout', (ms: number) => this.#abortTimeout(ms));
     }
     this.#installProcess(set);
+    this.#installClose(set);
     this.#installErrorListeners();
   }
 
@@ -443,7 +447,7 @@ class ScenarioRun {
   }
 
   #installProcess(set: (target: Record<string, unknown>, key: string, value: unknown) => void): void {
-    const g = globalThis as Record<string, unknown>;
+    const g = this.#learnerGlobals;
     const exit = (code?: unknown) => {
       const status = code === undefined ? 0 : Number(code);
       this.#errors.push({
@@ -455,20 +459,45 @@ class ScenarioRun {
       throw new ExitRequest(status);
     };
     const processObject = g.process as Record<string, unknown> | undefined;
+    const hostProcess = (globalThis as { process?: { nextTick?: (fn: () => void) => void; platform?: string } }).process;
+    const hostNextTick = typeof hostProcess?.nextTick === 'function' ? hostProcess.nextTick.bind(hostProcess) : undefined;
     if (processObject && typeof processObject.on === 'function') {
       set(processObject, 'exit', exit);
     } else {
-      // A browser worker has no `process`: give learners the parts course code uses.
+      // A compartment (or a browser worker) has no `process`: give learners the parts course code uses.
       set(g, 'process', {
         env: {},
         argv: ['node', 'main.js'],
-        platform: 'browser',
+        platform: hostProcess?.platform ?? 'browser',
         exit,
-        nextTick: (fn: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => fn(...args)),
+        nextTick: (fn: (...args: unknown[]) => void, ...args: unknown[]) =>
+          hostNextTick ? hostNextTick(() => fn(...args)) : queueMicrotask(() => fn(...args)),
         hrtime: Object.assign(() => [0, 0], { bigint: () => BigInt(Math.round(this.#timers.now() * 1e6)) }),
         on: () => undefined,
       });
     }
+  }
+
+  /**
+   * A browser worker's `self.close()` would end the worker the harness runs
+   * in, and the host would only see a run that never reported. Learner code
+   * gets a close that says what it does instead, and stops like process.exit.
+   */
+  #installClose(set: (target: Record<string, unknown>, key: string, value: unknown) => void): void {
+    if (typeof (globalThis as { close?: unknown }).close !== 'function' && !('self' in globalThis)) return;
+    const g = this.#learnerGlobals;
+    const close = () => {
+      this.#errors.push({
+        kind: 'exit',
+        message:
+          'Your code called self.close(), which ends the worker your code runs in at once: nothing after it ran. Let main finish (or throw an error) instead.',
+        t: this.#timers.now(),
+      });
+      this.#stopped = true;
+      throw new ExitRequest(0);
+    };
+    if (g !== globalThis) set(g, 'self', g);
+    set(g, 'close', close);
   }
 
   #installErrorListeners(): void {

@@ -9,6 +9,7 @@ import type { CheckSpec } from '../exercise/spec.ts';
 import type { Route } from '../exercise/spec.ts';
 import { runExercise, type HarnessRun } from '../harness/run-exercise.ts';
 import type { RunMessage } from '../runtime/supervisor.ts';
+import { hardenRealm } from '../harness/hardening.ts';
 
 export interface WorkerInput {
   request: Omit<HarnessRun, 'spec' | 'onLogs' | 'onScenario' | 'onStart'>;
@@ -19,7 +20,10 @@ export interface WorkerInput {
 export async function startWorker(spec: CheckSpec): Promise<void> {
   const input = workerData as WorkerInput;
   const port = parentPort!;
-  const post = (message: RunMessage) => port.postMessage(message);
+  // Bound before learner code exists: nothing it does to MessagePort.prototype reaches this.
+  const send = port.postMessage.bind(port);
+  const post = (message: RunMessage) => send(message);
+  hardenRealm();
   const observation = await runExercise({
     ...input.request,
     spec,

@@ -5,6 +5,7 @@
  */
 import type { CheckSpec } from '../exercise/spec.ts';
 import { runExercise } from '../harness/run-exercise.ts';
+import { hardenRealm } from '../harness/hardening.ts';
 import { PROGRAM_ID, programSpec } from '../exercise/program-spec.ts';
 import type { FromWorker, SandboxRun } from './protocol.ts';
 import type { RunRequest } from './runner.ts';
@@ -29,6 +30,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerStart>) => {
   // no one, so it can't forge a "done" with a made-up observation.
   const send = port.postMessage.bind(port);
   const post = (message: FromWorker) => send(message);
+  hardenRealm();
   const spec = specFor(request);
   if (!spec) {
     post({

@@ -12,6 +12,7 @@ import { runExercise } from '../../harness/run-exercise.ts';
 import type { Mode } from '../../harness/observation.ts';
 import type { RunRequest } from '../runner.ts';
 import { terminalMark } from './files.ts';
+import { hardenRealm } from '../../harness/hardening.ts';
 
 export const REQUEST_FILE = '.course/request.json';
 export const OBSERVATION_FILE = '.course/observation.json';
@@ -25,6 +26,7 @@ export async function runInNode(mode: Mode, specs: Record<string, CheckSpec>): P
     return;
   }
   const write = process.stdout.write.bind(process.stdout);
+  hardenRealm();
   const observation = await runExercise({
     exercise: request.exercise,
     mode,
