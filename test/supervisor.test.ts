@@ -11,7 +11,11 @@ import { budgetMessage } from '../src/lib/harness/stopped.ts';
 function manualTimers() {
   const pending = new Map<number, { fn: () => void; ms: number }>();
   let next = 1;
+  let clock = 0;
   return {
+    now: () => clock,
+    /** Moves the supervisor's notion of real time on, without firing anything. */
+    pass: (ms: number) => void (clock += ms),
     set: (fn: () => void, ms: number) => {
       const id = next++;
       pending.set(id, { fn, ms });
@@ -140,6 +144,30 @@ describe('run supervisor', () => {
     other.attempts[0].receive({ type: 'done', observation: limit });
     expect(await other.supervised.result).toBe(limit);
     expect(other.attempts).toHaveLength(1);
+  });
+
+  test('a run whose event loop still turns under its own deadline is not killed at the budget: a busy machine only slows it', async () => {
+    const h = harness();
+    await tick();
+    h.attempts[0].receive({ type: 'started' });
+    h.timers.pass(3250);
+    h.attempts[0].receive({ type: 'alive', usedMs: 1200 });
+    h.timers.fireAll();
+    expect(h.killed).toEqual([]);
+    expect(h.timers.armed()).toEqual([1000]);
+    h.attempts[0].receive({ type: 'done', observation: done() });
+    expect((await h.supervised.result).scenarios[0].errors).toEqual([]);
+  });
+
+  test('a run that stopped reporting (stuck in synchronous code) is killed at the budget', async () => {
+    const h = harness('run');
+    await tick();
+    h.attempts[0].receive({ type: 'started' });
+    h.attempts[0].receive({ type: 'alive', usedMs: 100 });
+    h.timers.pass(3250);
+    h.timers.fireAll();
+    expect(h.killed).toEqual([1]);
+    expect((await h.supervised.result).scenarios[0].errors[0].message).toBe(budgetMessage(3000));
   });
 
   test('under Run, the budget stops the run at once (no verdict hangs on it)', async () => {

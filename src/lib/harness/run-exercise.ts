@@ -26,6 +26,8 @@ export interface HarnessRun {
   deadlineMs?: number;
   /** Called right before learner code first runs: a host starts its budget timer here, not at launch. */
   onStart?: () => void;
+  /** Called now and then while the event loop still turns, with the time used against the deadline. */
+  onAlive?: (usedMs: number) => void;
   /** Streams output as it appears (scenario name, new lines). */
   onLogs?: (scenario: string, lines: LogLine[]) => void;
   /** Called when a scenario starts, so a host that kills the run knows where it was. */
@@ -64,6 +66,7 @@ export async function runExercise(request: HarnessRun): Promise<Observation> {
       seed,
       exports: spec.exports,
       overDeadline,
+      alive: request.onAlive ? () => request.onAlive!(elapsed()) : undefined,
       budgetMs,
       realFetchBase: mode === 'run' ? request.realFetchBase : undefined,
       // Under Run, late output (a timer nobody awaited) may print until the budget ends.

@@ -22,6 +22,7 @@ import { real, realSleep, realTurn } from './real.ts';
 import { describeThrown, formatArgs, inspect } from './format.ts';
 import { learnerPosition, type CompiledModule } from './transpile.ts';
 import { createTimersPromises } from './timers-promises.ts';
+import { abortError, normaliseMs } from './time-input.ts';
 import { budgetMessage } from './stopped.ts';
 import { hashString, mulberry32 } from './random.ts';
 
@@ -48,6 +49,8 @@ export interface ScenarioOptions {
   exports: Record<string, ExportKind>;
   /** True once the run has used its time (CPU time under Check where the runtime measures it). */
   overDeadline: () => boolean;
+  /** Tells the host the event loop still turns (called at most every 200 ms of real time). */
+  alive?: () => void;
   budgetMs: number;
   /** Simulated ms allowed after main settles, for late output. */
   graceMs: number;
@@ -69,6 +72,12 @@ class ExitRequest {
 interface TimerRecord {
   label: string;
   spanId?: number;
+  /** The clock's id of the timer now armed (a refresh() arms a new one; the learner's handle keeps its id). */
+  backendId: number;
+  /** Arms the timer again from now, as Node's Timeout.refresh() does (also after it fired). */
+  rearm?: () => void;
+  /** clearTimeout was called: refresh() no longer revives it (as in Node). */
+  cleared?: boolean;
   owner: 'learner' | 'harness';
   number?: number;
   repeat: boolean;
@@ -85,6 +94,7 @@ class ScenarioRun {
   readonly #logs: LogLine[] = [];
   #flushedLogs = 0;
   #lastFlush = real.now();
+  #lastAlive = real.now();
   #dropped = 0;
   #truncated = false;
   readonly #spans: Span[] = [];
@@ -94,6 +104,8 @@ class ScenarioRun {
   #settled: Settled = { state: 'pending' };
   #pendingAtSettle: ScenarioObservation['pendingAtSettle'] = [];
   readonly #timerRecords = new Map<number, TimerRecord>();
+  /** Every learner timer by its handle's id, fired or not, for refresh(). */
+  readonly #retained = new Map<number, TimerRecord>();
   #learnerTimerNumber = 0;
   #inSync = false;
   #firstTimerFired = false;
@@ -296,6 +308,10 @@ class ScenarioRun {
   }
 
   #flush(force: boolean): void {
+    if (this.#o.alive && real.now() - this.#lastAlive >= 200) {
+      this.#lastAlive = real.now();
+      this.#o.alive();
+    }
     if (!this.#o.onLogs) return;
     const now = real.now();
     if (!force && now - this.#lastFlush < 40) return;
@@ -365,40 +381,51 @@ class ScenarioRun {
     // As in Node, a timer's delay is at least 1 ms: setTimeout(f, 0) runs after setTimeout(g, 1) created before it.
     const delay = opts.kind === 'immediate' ? 0 : Math.max(1, normaliseMs(ms));
     const repeat = opts.kind === 'interval';
-    const record: TimerRecord = { owner: opts.owner, repeat, label: '' };
+    const record: TimerRecord = { owner: opts.owner, repeat, label: '', backendId: 0 };
     if (opts.owner === 'learner' && !opts.silent) record.number = ++this.#learnerTimerNumber;
     const label =
       opts.label ??
       (opts.kind === 'immediate' ? 'setImmediate' : `${opts.kind === 'interval' ? 'setInterval' : 'setTimeout'} ${delay} ms`);
     record.label = label;
-    const span = opts.silent
-      ? undefined
-      : this.#startSpan(label, opts.kind, opts.owner, { ms: delay, ...(record.number ? { timer: record.number } : {}) });
+    const newSpan = () =>
+      opts.silent ? undefined : this.#startSpan(label, opts.kind, opts.owner, { ms: delay, ...(record.number ? { timer: record.number } : {}) });
+    let span = newSpan();
     record.spanId = span?.id;
     if (typeof callback !== 'function') {
       throw new TypeError(`The "callback" argument must be of type function. Received ${inspect(callback, 0)}`);
     }
-    const id = this.#timers.schedule(
-      () => {
-        if (!repeat) {
-          this.#timerRecords.delete(id);
-          this.#endSpan(span);
-        }
-        this.#firstTimerFired = true;
-        const previous = this.#currentTimer;
-        this.#currentTimer = record.number;
-        try {
-          callback(...args);
-        } catch (error) {
-          this.#recordThrown('uncaught', error);
-        } finally {
-          this.#currentTimer = previous;
-        }
-      },
-      delay,
-      repeat,
-    );
+    const fire = () => {
+      if (!repeat) {
+        this.#timerRecords.delete(id);
+        this.#endSpan(span);
+      }
+      this.#firstTimerFired = true;
+      const previous = this.#currentTimer;
+      this.#currentTimer = record.number;
+      try {
+        callback(...args);
+      } catch (error) {
+        this.#recordThrown('uncaught', error);
+      } finally {
+        this.#currentTimer = previous;
+      }
+    };
+    const id = this.#timers.schedule(fire, delay, repeat);
+    record.backendId = id;
+    record.rearm = () => {
+      if (record.cleared) return;
+      if (this.#timerRecords.get(id) === record) {
+        this.#timers.cancel(record.backendId);
+      } else {
+        // It fired (or was cleared): Node reactivates it, so it is a running timer again, with a new span.
+        span = newSpan();
+        record.spanId = span?.id;
+        this.#timerRecords.set(id, record);
+      }
+      record.backendId = this.#timers.schedule(fire, delay, repeat);
+    };
     this.#timerRecords.set(id, record);
+    if (opts.owner === 'learner') this.#retained.set(id, record);
     return id;
   }
 
@@ -407,8 +434,9 @@ class ScenarioRun {
     if (id === undefined) return;
     const record = this.#timerRecords.get(id);
     if (!record) return;
+    record.cleared = true;
     this.#timerRecords.delete(id);
-    this.#timers.cancel(id);
+    this.#timers.cancel(record.backendId);
     const span = record.spanId !== undefined ? this.#spans.find((s) => s.id === record.spanId) : undefined;
     this.#endSpan(span, 'cleared');
   }
@@ -458,7 +486,8 @@ class ScenarioRun {
       this.#stopped = true;
       throw new ExitRequest(status);
     };
-    const processObject = g.process as Record<string, unknown> | undefined;
+    // An own property only: a compartment's global answers other names with a ReferenceError.
+    const processObject = (Object.prototype.hasOwnProperty.call(g, 'process') ? g.process : undefined) as Record<string, unknown> | undefined;
     const hostProcess = (globalThis as { process?: { nextTick?: (fn: () => void) => void; platform?: string } }).process;
     const hostNextTick = typeof hostProcess?.nextTick === 'function' ? hostProcess.nextTick.bind(hostProcess) : undefined;
     if (processObject && typeof processObject.on === 'function') {
@@ -553,7 +582,7 @@ class ScenarioRun {
 
   /** Used by TimerHandle.refresh(). */
   refresh(handle: TimerHandle): void {
-    void handle;
+    this.#retained.get(handle.id)?.rearm?.();
   }
 
   #virtualDate(): DateConstructor {
@@ -699,7 +728,8 @@ class ScenarioRun {
   }
 
   /** A learner-owned piece of work that takes `ms` and can be aborted. */
-  #simulate<T>(label: string, kind: SpanKind, ms: number, settle: () => T, signal?: AbortSignal, detail?: string): Promise<T> {
+  #simulate<T>(label: string, kind: SpanKind, requestedMs: number, settle: () => T, signal?: AbortSignal, detail?: string): Promise<T> {
+    const ms = normaliseMs(requestedMs);
     return new real.Promise<T>((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
@@ -756,8 +786,9 @@ class ScenarioRun {
 
   #sleep(ms: number, signal?: AbortSignal, label?: string): Promise<void> {
     return new real.Promise<void>((resolve, reject) => {
+      // As Node's timers/promises: an AbortError whose cause is the signal's reason.
       if (signal?.aborted) {
-        reject(signal.reason);
+        reject(abortError(signal.reason));
         return;
       }
       const delay = normaliseMs(ms);
@@ -765,7 +796,7 @@ class ScenarioRun {
         this.#clear(id);
         const record = this.#spans.find((s) => s.id === spanId);
         if (record) record.outcome = 'aborted';
-        reject(signal!.reason);
+        reject(abortError(signal!.reason));
       };
       const id = this.#timer(
         () => {
@@ -788,8 +819,9 @@ class ScenarioRun {
       now: () => this.#timers.now(),
       sleep: (ms, signal, label) => this.#sleep(ms, signal, label),
       operation: (label, ms, settle, opts) => this.#simulate(label, 'op', ms, settle, opts?.signal, opts?.detail),
-      blockFor: (ms) => {
-        if (!(ms > 0)) return;
+      blockFor: (requested) => {
+        const ms = normaliseMs(requested);
+        if (ms === 0) return;
         const last = this.#spans.at(-1);
         if (last && last.kind === 'cpu' && last.end === this.#timers.now()) {
           this.#timers.advance(ms);
@@ -856,10 +888,6 @@ function handleId(handle: unknown): number | undefined {
   return undefined;
 }
 
-function normaliseMs(ms: unknown): number {
-  const n = Number(ms);
-  return Number.isFinite(n) && n > 0 ? Math.min(n, 2_147_483_647) : 0;
-}
 
 function makeResponse(url: string, route: Route) {
   let used = false;

@@ -28,6 +28,7 @@ export async function startWorker(spec: CheckSpec): Promise<void> {
     ...input.request,
     spec,
     onStart: () => post({ type: 'started' }),
+    onAlive: (usedMs) => post({ type: 'alive', usedMs }),
     onScenario: (scenario) => post({ type: 'scenario', scenario }),
     onLogs: (scenario, lines) => post({ type: 'logs', scenario, lines }),
   });

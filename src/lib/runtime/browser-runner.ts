@@ -26,7 +26,8 @@ let workerCode: Promise<string> | undefined;
 function loadWorkerCode(): Promise<string> {
   workerCode ??= fetch(workerUrl).then((r) => {
     if (!r.ok) throw new Error(`could not load the sandbox (${r.status})`);
-    return r.text();
+    // SES (hardening.ts) refuses to run in sloppy mode, and the bundle is a classic script: make all of it strict.
+    return r.text().then((code) => `"use strict";\n${code}`);
   });
   return workerCode;
 }

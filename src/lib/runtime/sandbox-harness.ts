@@ -54,6 +54,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerStart>) => {
     deadlineMs: request.deadlineMs,
     spec,
     onStart: () => post({ type: 'started' }),
+    onAlive: (usedMs) => post({ type: 'alive', usedMs }),
     onScenario: (scenario) => post({ type: 'scenario', scenario }),
     onLogs: (scenario, lines) => post({ type: 'logs', scenario, lines }),
   }).then((observation) => post({ type: 'done', observation }));

@@ -22,20 +22,29 @@ export type RunMessage =
   | { type: 'started' }
   | { type: 'scenario'; scenario: string }
   | { type: 'logs'; scenario: string; lines: LogLine[] }
-  | { type: 'done'; observation: Observation };
+  | { type: 'done'; observation: Observation }
+  /** Sent by a run whose event loop still turns, with the time it has used against its deadline. */
+  | { type: 'alive'; usedMs: number };
 
 export interface SupervisorTimers {
   set(fn: () => void, ms: number): unknown;
   clear(handle: unknown): void;
+  /** Real ms, for how long ago the run last said it was alive. */
+  now?(): number;
 }
 
 export const systemTimers: SupervisorTimers = {
   set: (fn, ms) => setTimeout(fn, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
 };
 
 /** The retry's budget, as a multiple of the learner's: room for a machine that was busy the first time. */
 export const RETRY_FACTOR = 3;
+/** A run counts as alive if it reported within this many ms. */
+const ALIVE_WITHIN_MS = 1000;
+/** However alive it says it is, a run is killed after this multiple of its deadline in real time. */
+const HARD_LIMIT_FACTOR = 20;
 
 /** One try of a run, as the host sees it. */
 export interface Attempt {
@@ -82,6 +91,7 @@ export interface Supervised {
 
 export function supervise(options: SuperviseOptions): Supervised {
   const timers = options.timers ?? systemTimers;
+  const now = () => (timers.now ?? systemTimers.now!)();
   const { budgetMs } = options.run;
   const retry = options.retry ?? options.run.mode === 'check';
   /** Lines already handed to onLogs, per scenario, across tries. */
@@ -103,6 +113,8 @@ export function supervise(options: SuperviseOptions): Supervised {
     const logs = new Map<string, LogLine[]>();
     let timer: unknown;
     let handle: LaunchedRun | undefined;
+    let startedAt = 0;
+    let lastAlive: { at: number; usedMs: number } | undefined;
 
     const end = () => {
       if (over) return;
@@ -131,6 +143,22 @@ export function supervise(options: SuperviseOptions): Supervised {
       }
     };
 
+    /**
+     * At the budget in real time. A run whose event loop still turns and
+     * whose own clock (CPU time, where measured) is under the deadline is
+     * only slowed down by a busy machine: it stops itself at its deadline, so
+     * wait. One that stopped reporting is stuck in synchronous code: kill it.
+     */
+    const checkBudget = () => {
+      const t = now();
+      const alive = lastAlive && t - lastAlive.at <= ALIVE_WITHIN_MS && lastAlive.usedMs < deadlineMs;
+      if (alive && t - startedAt < deadlineMs * HARD_LIMIT_FACTOR) {
+        timer = timers.set(checkBudget, ALIVE_WITHIN_MS);
+        return;
+      }
+      overBudget();
+    };
+
     const attempt: Attempt = {
       number,
       deadlineMs,
@@ -142,8 +170,12 @@ export function supervise(options: SuperviseOptions): Supervised {
         switch (message.type) {
           case 'started':
             timers.clear(timer);
+            startedAt = now();
             // The harness stops async runaways itself; this timer catches a `while (true) {}`.
-            timer = timers.set(overBudget, deadlineMs + options.killSlackMs);
+            timer = timers.set(checkBudget, deadlineMs + options.killSlackMs);
+            break;
+          case 'alive':
+            lastAlive = { at: now(), usedMs: message.usedMs };
             break;
           case 'scenario':
             scenario = message.scenario;
