@@ -110,3 +110,14 @@ export function describeThrown(value: unknown): { name: string; message: string 
   if (typeof value === 'string') return { name: 'string', message: `${value} (a string was thrown, not an Error)` };
   return { name: typeof value, message: `${inspect(value, 1)} was thrown (not an Error)` };
 }
+
+/** A duration as console.time prints it in Node: `20.000ms`, `1.500s`. */
+export function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
+}
+
+/** Where in the learner's code, as messages say it: ` (line 4, column 7)`, or nothing without a line. */
+export function whereInCode(position: { line?: number; column?: number } | undefined): string {
+  if (!position?.line) return '';
+  return position.column ? ` (line ${position.line}, column ${position.column})` : ` (line ${position.line})`;
+}
