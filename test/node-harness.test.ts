@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { nodeHarnessPlugin } from '../src/lib/runtime/webcontainer/vite-plugin.mjs';
-import { runFiles, staticFiles } from '../src/lib/runtime/webcontainer/files.ts';
+import { readMark, runFiles, staticFiles, withoutMarks } from '../src/lib/runtime/webcontainer/files.ts';
 import type { FileTreeLike } from '../src/lib/runtime/webcontainer/api.ts';
 import { transpile } from '../src/lib/harness/transpile.ts';
 import { checkSource, loadSpec, seedFor } from '../src/lib/node/check-file.ts';
@@ -68,10 +68,12 @@ describe('the Node.js runtime layout, run by real Node', () => {
     expect(judge(spec, observation)).toEqual(cli.verdict);
   }, 30_000);
 
-  test('node run.mjs prints each line to the terminal as it runs', () => {
+  test('node run.mjs prints each line to the terminal as it runs, after marking when learner code started', () => {
     const exercise = loadExercise('first-coroutine');
     const { stdout, observation } = runInContainerLayout('first-coroutine', exercise.solution, 'run');
-    expect(stdout).toBe('Starting\nFinished\n');
+    // What the terminal shows once the runner takes its marks out.
+    expect(withoutMarks(stdout)).toBe('Starting\nFinished\n');
+    expect(stdout.split('\n').map(readMark).filter(Boolean)).toEqual([{ type: 'started' }, { type: 'scenario', scenario: 'run' }]);
     expect(observation.mode).toBe('run');
     expect(observation.scenarios[0].settled).toMatchObject({ state: 'fulfilled' });
   }, 30_000);

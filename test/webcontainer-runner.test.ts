@@ -13,8 +13,9 @@ import { pickRuntime } from '../src/lib/runtime/runner.ts';
 import type { FileTreeLike, ProcessLike, WebContainerLike } from '../src/lib/runtime/webcontainer/api.ts';
 import type { Observation } from '../src/lib/harness/observation.ts';
 import type { RunRequest } from '../src/lib/runtime/runner.ts';
+import { terminalMark } from '../src/lib/runtime/webcontainer/files.ts';
 
-type Script = { chunks?: string[]; observation?: Observation; exitCode?: number; hang?: boolean };
+type Script = { chunks?: string[]; observation?: Observation; exitCode?: number; hang?: boolean; neverStarts?: boolean };
 
 class FakeProcess implements ProcessLike {
   killed = false;
@@ -71,6 +72,8 @@ class FakeWebContainer implements WebContainerLike {
     }
     const script = this.scripts.shift() ?? {};
     queueMicrotask(() => {
+      // As the real harness does right before it calls learner code.
+      if (!script.neverStarts) process.print(terminalMark({ type: 'started' }));
       for (const chunk of script.chunks ?? []) process.print(chunk);
       if (script.hang) return;
       if (script.observation) this.files.set('.course/observation.json', JSON.stringify(script.observation));
@@ -191,6 +194,45 @@ describe('WebContainerRunner (against a fake WebContainer)', () => {
     expect(result.scenarios[0].errors[0].message).toMatch(/ran for more than 5 s and was stopped/);
     expect(result.scenarios[0].logs.map((l) => l.text)).toEqual(['Starting']);
     expect(terminal.join('')).toMatch(/■ Your code ran for more than 5 s/);
+  });
+
+  test('under Check, a run that hits the budget is tried once more with three times the time before it is called a runaway', async () => {
+    const fake = new FakeWebContainer();
+    fake.scripts.push({ chunks: ['Starting\n'], hang: true }, { chunks: ['Starting\n'], hang: true });
+    const timers = manualTimers();
+    const terminal: string[] = [];
+    const lines: string[] = [];
+    const running = new WebContainerRunner(fake, '', timers).run(request({ mode: 'check' }), {
+      onTerminal: (c) => terminal.push(c),
+      onLogs: (_s, l) => lines.push(...l.map((x) => x.text)),
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(JSON.parse(fake.files.get('.course/request.json')!).deadlineMs).toBe(5000);
+    timers.fireAll();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.spawned.map((s) => s.process.killed)).toEqual([true, false]);
+    expect(JSON.parse(fake.files.get('.course/request.json')!).deadlineMs).toBe(15_000);
+    timers.fireAll();
+    const result = await running;
+    expect(fake.spawned[1].process.killed).toBe(true);
+    // The message names the learner's budget, not the retry's.
+    expect(result.scenarios[0].errors[0].message).toMatch(/ran for more than 5 s and was stopped/);
+    // The retry's output is not streamed twice.
+    expect(lines).toEqual(['Starting']);
+    expect(terminal.join('')).not.toContain('7799');
+  });
+
+  test('a process that never reports it started is stopped by the startup limit, not the budget', async () => {
+    const fake = new FakeWebContainer();
+    fake.scripts.push({ hang: true, neverStarts: true });
+    const timers = manualTimers();
+    const running = new WebContainerRunner(fake, '', timers).run(request({ mode: 'check' }));
+    await new Promise((r) => setTimeout(r, 10));
+    timers.fireAll();
+    const result = await running;
+    expect(fake.spawned).toHaveLength(1);
+    expect(result.scenarios[0].errors[0]).toMatchObject({ kind: 'internal' });
+    expect(result.scenarios[0].errors[0].message).toMatch(/node took more than 20 s to start/);
   });
 
   test('a non-zero exit without an observation is reported with its exit code', async () => {

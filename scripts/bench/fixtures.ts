@@ -16,6 +16,8 @@ export interface FixtureBench {
   slowest: { exercise: string; fixture: string; ms: number };
   perExercise: Array<{ exercise: string; fixtures: number; ms: number }>;
   mismatches: string[];
+  /** Each fixture's verdict, in short: pass or fail, and every check's id, result and message. */
+  verdicts: Record<string, string>;
 }
 
 /** Checks every fixture, two at a time (one per core), as `npm test` would. */
@@ -29,6 +31,7 @@ export async function benchFixtures(concurrency = 2): Promise<FixtureBench> {
     for (const w of exercise.wrong) jobs.push({ id, name: `wrong/${w.file.split('/').pop()}`, source: w.source, shouldPass: false });
   }
   const mismatches: string[] = [];
+  const verdicts: Record<string, string> = {};
   const perExercise = new Map<string, { fixtures: number; ms: number }>();
   let slowest = { exercise: '', fixture: '', ms: 0 };
   const started = performance.now();
@@ -38,6 +41,7 @@ export async function benchFixtures(concurrency = 2): Promise<FixtureBench> {
       const job = jobs[next++];
       const t = performance.now();
       const { verdict } = await checkSource(job.id, job.source);
+      verdicts[`${job.id}/${job.name}`] = JSON.stringify([verdict.passed, verdict.checks.map((c) => [c.id, c.passed, c.message ?? null])]);
       const ms = Math.round(performance.now() - t);
       if (ms > slowest.ms) slowest = { exercise: job.id, fixture: job.name, ms };
       if (verdict.passed !== job.shouldPass) mismatches.push(`${job.id}/${job.name}: expected ${job.shouldPass ? 'pass' : 'fail'}`);
@@ -55,6 +59,7 @@ export async function benchFixtures(concurrency = 2): Promise<FixtureBench> {
     slowest,
     perExercise: [...perExercise].map(([exercise, r]) => ({ exercise, ...r })).sort((a, b) => a.exercise.localeCompare(b.exercise)),
     mismatches,
+    verdicts,
   };
 }
 

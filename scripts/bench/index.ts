@@ -15,6 +15,7 @@ import { launch, lighthouseScores, pageWeight, type LighthouseScores, type PageW
 import { runtimeTimes, type RuntimeTimes } from './runtime.ts';
 import { benchFixtures, type FixtureBench } from './fixtures.ts';
 import { typesBench, typesReport, type TypesBench } from './types.ts';
+import { verdictsUnderLoad, type LoadBench } from './under-load.ts';
 import { exerciseIds } from '../../src/lib/node/exercises.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -96,7 +97,10 @@ stopServer();
 step('CLI: every exercise fixture');
 const fixtures: FixtureBench = await benchFixtures();
 
-const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, types, lighthouse, runtime, fixtures };
+step('CLI: every fixture again while every core is kept busy (verdicts under load)');
+const underLoad: LoadBench = await verdictsUnderLoad();
+
+const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, types, lighthouse, runtime, fixtures, underLoad };
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(report(results));
@@ -157,6 +161,9 @@ function report(r: typeof results): string {
   const f = r.fixtures;
   lines.push('', `CLI: ${f.fixtures} fixtures of ${f.exercises} exercises checked in ${f.totalMs} ms (budget ${BUDGETS.fixturesMs} ms); slowest ${f.slowest.exercise}/${f.slowest.fixture} ${f.slowest.ms} ms`);
   if (f.mismatches.length) lines.push(`  MISMATCHES: ${f.mismatches.join(', ')}`);
+  const u = r.underLoad;
+  lines.push(`Verdicts under load: ${u.fixtures - u.differences.length} of ${u.fixtures} fixtures the same with ${u.busyProcesses} busy processes as quiet (quiet ${u.quietMs} ms, loaded ${u.loadedMs} ms)`);
+  if (u.differences.length) lines.push(`  DIFFERENT UNDER LOAD: ${u.differences.join(', ')}`);
   lines.push('', 'Written to bench-results/bench.json', '');
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@
  * prints: strings, numbers, arrays, plain objects, Maps, Sets, errors,
  * and the %s %d %i %f %j %o %O placeholders.
  */
+import { frozenBuiltInHint } from './hardening.ts';
 
 const MAX_DEPTH = 2;
 const MAX_ITEMS = 100;
@@ -100,9 +101,23 @@ export function errorText(error: Error): string {
 
 /** Describes any thrown value for a learner: errors by name and message, the rest by what they are. */
 export function describeThrown(value: unknown): { name: string; message: string } {
-  if (value instanceof Error) return { name: value.name || 'Error', message: value.message };
+  if (value instanceof Error) {
+    const hint = frozenBuiltInHint(value);
+    return { name: value.name || 'Error', message: hint ? `${value.message}. ${hint}` : value.message };
+  }
   if (value === undefined) return { name: 'undefined', message: 'undefined was thrown (not an Error)' };
   if (value === null) return { name: 'null', message: 'null was thrown (not an Error)' };
   if (typeof value === 'string') return { name: 'string', message: `${value} (a string was thrown, not an Error)` };
   return { name: typeof value, message: `${inspect(value, 1)} was thrown (not an Error)` };
+}
+
+/** A duration as console.time prints it in Node: `20.000ms`, `1.500s`. */
+export function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
+}
+
+/** Where in the learner's code, as messages say it: ` (line 4, column 7)`, or nothing without a line. */
+export function whereInCode(position: { line?: number; column?: number } | undefined): string {
+  if (!position?.line) return '';
+  return position.column ? ` (line ${position.line}, column ${position.column})` : ` (line ${position.line})`;
 }

@@ -22,7 +22,31 @@ export const real = {
   abortSignalTimeout: typeof AbortSignal !== 'undefined' ? AbortSignal.timeout : undefined,
   MessageChannel: typeof g.MessageChannel === 'function' ? g.MessageChannel : undefined,
   Promise: g.Promise,
+  /** CPU time of this thread in µs (Node ≥ 22); absent in browsers and older Node. */
+  threadCpuUsage: (() => {
+    const usage = (g as { process?: { threadCpuUsage?: () => { user: number; system: number } } }).process?.threadCpuUsage;
+    return typeof usage === 'function' ? usage.bind((g as { process?: unknown }).process) : undefined;
+  })(),
 };
+
+/**
+ * A stopwatch for the run's budget. Under Check all of a run's time is CPU
+ * time (the clock is virtual), so where Node measures this thread's CPU time,
+ * the budget counts that: a machine busy with other work doesn't make code
+ * look like a runaway. Under Run, waits are real, so the wall clock counts.
+ */
+export function budgetStopwatch(mode: 'run' | 'check'): () => number {
+  const cpu = mode === 'check' ? real.threadCpuUsage : undefined;
+  if (cpu) {
+    const at = cpu();
+    return () => {
+      const now = cpu();
+      return (now.user - at.user + now.system - at.system) / 1000;
+    };
+  }
+  const start = real.now();
+  return () => real.now() - start;
+}
 
 /**
  * One turn of the real event loop: every queued microtask runs first, and the

@@ -5,22 +5,29 @@
  */
 import type { LogLine, Mode, Observation } from './observation.ts';
 import type { CheckSpec, Scenario } from '../exercise/spec.ts';
-import { compileModule, transpile } from './transpile.ts';
+import { compileModule, transpile, type CompiledModule } from './transpile.ts';
 import { runScenario } from './scenario-run.ts';
-import { real } from './real.ts';
+import { budgetStopwatch } from './real.ts';
 
 export const DEFAULT_BUDGET_MS = 5000;
 export const DEFAULT_GRACE_MS = 10_000;
 
-export interface RunRequest {
+/** One run of the harness, inside a runtime (not to be confused with the page's RunnerRequest). */
+export interface HarnessRun {
   exercise: string;
   mode: Mode;
   seed: number;
   /** The learner's TypeScript. */
   source: string;
   spec: CheckSpec;
-  /** Real-time budget for the whole run. Default 5 s. */
+  /** Real-time budget for the whole run, as messages name it. Default 5 s. */
   budgetMs?: number;
+  /** Time actually allowed (a host's retry gives more than the budget). Default: budgetMs. */
+  deadlineMs?: number;
+  /** Called right before learner code first runs: a host starts its budget timer here, not at launch. */
+  onStart?: () => void;
+  /** Called now and then while the event loop still turns, with the time used against the deadline. */
+  onAlive?: (usedMs: number) => void;
   /** Streams output as it appears (scenario name, new lines). */
   onLogs?: (scenario: string, lines: LogLine[]) => void;
   /** Called when a scenario starts, so a host that kills the run knows where it was. */
@@ -29,33 +36,37 @@ export interface RunRequest {
   realFetchBase?: string;
 }
 
-export async function runExercise(request: RunRequest): Promise<Observation> {
+export async function runExercise(request: HarnessRun): Promise<Observation> {
   const { exercise, mode, seed, spec } = request;
   const observation: Observation = { exercise, mode, seed, scenarios: [] };
   const transpiled = transpile(request.source);
   if (!transpiled.ok) return { ...observation, compileError: transpiled.error };
-  let moduleFunction: (...args: unknown[]) => Promise<void>;
+  let compiled: CompiledModule;
   try {
-    moduleFunction = compileModule(transpiled.code);
+    compiled = compileModule(transpiled.code);
   } catch (error) {
     return { ...observation, compileError: error as Observation['compileError'] };
   }
   const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
-  const deadline = real.now() + budgetMs;
+  const deadlineMs = request.deadlineMs ?? budgetMs;
   let scenarios: Scenario[];
   try {
     scenarios = mode === 'check' ? spec.scenarios(seed) : [spec.run];
   } catch (error) {
     return { ...observation, compileError: { kind: 'internal', message: `The exercise's scenarios failed to build: ${String(error)}` } };
   }
+  request.onStart?.();
+  const elapsed = budgetStopwatch(mode);
+  const overDeadline = () => elapsed() > deadlineMs;
   for (const scenario of scenarios) {
     request.onScenario?.(scenario.name);
-    const result = await runScenario(moduleFunction, {
+    const result = await runScenario(compiled, {
       scenario,
       mode,
       seed,
       exports: spec.exports,
-      deadline,
+      overDeadline,
+      alive: request.onAlive ? () => request.onAlive!(elapsed()) : undefined,
       budgetMs,
       realFetchBase: mode === 'run' ? request.realFetchBase : undefined,
       // Under Run, late output (a timer nobody awaited) may print until the budget ends.

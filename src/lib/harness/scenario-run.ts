@@ -6,48 +6,36 @@
  * scenario's clock and recorders. Promise jobs, queueMicrotask and
  * process.nextTick stay native, so promise order is the real engine's.
  */
-import type {
-  Json,
-  LearnerError,
-  LogLine,
-  Mode,
-  ScenarioObservation,
-  Settled,
-  Span,
-  SpanKind,
-} from './observation.ts';
+import type { LogLine, Mode, ScenarioObservation, Settled, SpanKind } from './observation.ts';
 import type { HarnessApi, Route, Scenario, SpanHandle, ExportKind } from '../exercise/spec.ts';
 import { RealTimers, VirtualTimers, type TimerBackend } from './timers.ts';
 import { real, realSleep, realTurn } from './real.ts';
-import { describeThrown, formatArgs, inspect } from './format.ts';
-import { learnerPosition } from './transpile.ts';
+import { describeThrown, formatArgs, inspect, whereInCode } from './format.ts';
+import { learnerPosition, type CompiledModule } from './transpile.ts';
 import { createTimersPromises } from './timers-promises.ts';
+import { abortError, normaliseMs } from './time-input.ts';
 import { budgetMessage } from './stopped.ts';
+import { ExitRequest, TimerHandle, handleId, makeResponse, summariseLabels, toJson } from './learner-values.ts';
+import { createConsole } from './learner-console.ts';
+import { virtualDate } from './virtual-date.ts';
+import { Recorder } from './recorder.ts';
+import { MAX_CLOCK_READS_AT_ONE_INSTANT, MAX_LOG_LINES, MAX_TIMER_FIRINGS, VIRTUAL_EPOCH, VIRTUAL_LIMIT_MS } from './limits.ts';
 import { hashString, mulberry32 } from './random.ts';
 
 export { hashString, mulberry32 };
+export { toJson };
 
-/** Output cap: about a thousand lines, each at most 10 000 characters. */
-export const MAX_LOG_LINES = 1000;
-export const MAX_LINE_CHARS = 10_000;
-/** More spans than this are not recorded (a timeline can't show them anyway). */
-export const MAX_SPANS = 5000;
-/** Simulated time a scenario may run before main settles. */
-export const VIRTUAL_LIMIT_MS = 120_000;
-/** Timers fired in one scenario before the harness calls it runaway. */
-export const MAX_TIMER_FIRINGS = 200_000;
-/** Clock reads at one virtual instant before the harness calls it a busy-wait. */
-export const MAX_CLOCK_READS_AT_ONE_INSTANT = 1_000_000;
-/** Epoch the virtual Date starts at: 2026-01-01T00:00:00Z. */
-export const VIRTUAL_EPOCH = Date.UTC(2026, 0, 1);
+export * from './limits.ts';
 
 export interface ScenarioOptions {
   scenario: Scenario;
   mode: Mode;
   seed: number;
   exports: Record<string, ExportKind>;
-  /** Real-time deadline (performance.now()) for the whole run. */
-  deadline: number;
+  /** True once the run has used its time (CPU time under Check where the runtime measures it). */
+  overDeadline: () => boolean;
+  /** Tells the host the event loop still turns (called at most every 200 ms of real time). */
+  alive?: () => void;
   budgetMs: number;
   /** Simulated ms allowed after main settles, for late output. */
   graceMs: number;
@@ -57,44 +45,36 @@ export interface ScenarioOptions {
   onLogs?: (lines: LogLine[]) => void;
 }
 
-type ModuleFunction = (...args: unknown[]) => Promise<void>;
 
-/** Thrown into learner code by process.exit; nothing after it runs. */
-class ExitRequest {
-  readonly code: number;
-  constructor(code: number) {
-    this.code = code;
-  }
-}
 
 interface TimerRecord {
   label: string;
   spanId?: number;
+  /** The clock's id of the timer now armed (a refresh() arms a new one; the learner's handle keeps its id). */
+  backendId: number;
+  /** Arms the timer again from now, as Node's Timeout.refresh() does (also after it fired). */
+  rearm?: () => void;
+  /** clearTimeout was called: refresh() no longer revives it (as in Node). */
+  cleared?: boolean;
   owner: 'learner' | 'harness';
   number?: number;
   repeat: boolean;
 }
 
-export async function runScenario(moduleFunction: ModuleFunction, options: ScenarioOptions): Promise<ScenarioObservation> {
-  const run = new ScenarioRun(options);
-  return run.execute(moduleFunction);
+export async function runScenario(module: CompiledModule, options: ScenarioOptions): Promise<ScenarioObservation> {
+  const run = new ScenarioRun(options, module.globals);
+  return run.execute(module.run);
 }
 
 class ScenarioRun {
   readonly #o: ScenarioOptions;
   readonly #timers: TimerBackend;
-  readonly #logs: LogLine[] = [];
-  #flushedLogs = 0;
-  #lastFlush = real.now();
-  #dropped = 0;
-  #truncated = false;
-  readonly #spans: Span[] = [];
-  #spanCount = 0;
-  readonly #errors: LearnerError[] = [];
-  readonly #record: Record<string, Json> = {};
+  readonly #rec: Recorder;
   #settled: Settled = { state: 'pending' };
   #pendingAtSettle: ScenarioObservation['pendingAtSettle'] = [];
   readonly #timerRecords = new Map<number, TimerRecord>();
+  /** Every learner timer by its handle's id, fired or not, for refresh(). */
+  readonly #retained = new Map<number, TimerRecord>();
   #learnerTimerNumber = 0;
   #inSync = false;
   #firstTimerFired = false;
@@ -103,19 +83,27 @@ class ScenarioRun {
   #routes: Record<string, Route> = {};
   #random: () => number;
   #firings = 0;
-  #seq = 0;
   #clockReadAt = -1;
   #clockReads = 0;
-  #groupIndent = '';
   readonly #restore: Array<() => void> = [];
 
-  constructor(options: ScenarioOptions) {
+  /** The global object learner code sees (its compartment's, once the realm is hardened). */
+  readonly #learnerGlobals: Record<string, unknown>;
+
+  constructor(options: ScenarioOptions, learnerGlobals: Record<string, unknown>) {
     this.#o = options;
+    this.#learnerGlobals = learnerGlobals;
     this.#timers = options.mode === 'check' ? new VirtualTimers() : new RealTimers();
     this.#random = mulberry32(options.seed ^ hashString(options.scenario.name));
+    this.#rec = new Recorder({
+      now: () => this.#timers.now(),
+      context: () => ({ phase: this.#phase(), timer: this.#currentTimer }),
+      onLogs: options.onLogs,
+      alive: options.alive,
+    });
   }
 
-  async execute(moduleFunction: ModuleFunction): Promise<ScenarioObservation> {
+  async execute(moduleFunction: CompiledModule['run']): Promise<ScenarioObservation> {
     this.#installGlobals();
     try {
       const api = this.#api();
@@ -142,7 +130,7 @@ class ScenarioRun {
           const exports = module.exports;
           const missing = this.#missingExport(exports);
           if (missing) {
-            this.#errors.push({ kind: 'missing-export', message: missing, t: this.#timers.now() });
+            this.#rec.errors.push({ kind: 'missing-export', message: missing, t: this.#timers.now() });
             this.#stopped = true;
             return undefined;
           }
@@ -160,13 +148,13 @@ class ScenarioRun {
         },
       );
       main.then(
-        (value) => this.#settle({ state: 'fulfilled', at: this.#timers.now(), seq: ++this.#seq, value: toJson(value) }),
+        (value) => this.#settle({ state: 'fulfilled', at: this.#timers.now(), seq: ++this.#rec.seq, value: toJson(value) }),
         (error: unknown) => {
           if (moduleFailed || this.#stopped) return;
           if (error instanceof ExitRequest) return;
           const { name, message } = describeThrown(error);
           const position = learnerPosition(error);
-          this.#settle({ state: 'rejected', at: this.#timers.now(), seq: ++this.#seq, error: { name, message, ...position } });
+          this.#settle({ state: 'rejected', at: this.#timers.now(), seq: ++this.#rec.seq, error: { name, message, ...position } });
         },
       );
       await (this.#timers.virtual ? this.#driveVirtual() : this.#driveReal());
@@ -175,20 +163,20 @@ class ScenarioRun {
       this.#restoreGlobals();
       if (this.#timers instanceof RealTimers) this.#timers.dispose();
     }
-    this.#flush(true);
+    this.#rec.flush(true);
     return {
       scenario: this.#o.scenario.name,
       mode: this.#o.mode,
       params: this.#o.scenario.params ?? null,
-      logs: this.#logs,
-      droppedLines: this.#dropped,
-      outputTruncated: this.#truncated,
-      spans: this.#spans,
-      errors: this.#errors,
+      logs: this.#rec.logs,
+      droppedLines: this.#rec.dropped,
+      outputTruncated: this.#rec.truncated,
+      spans: this.#rec.spans,
+      errors: this.#rec.errors,
       settled: this.#settled,
       pendingAtSettle: this.#pendingAtSettle,
       totalTime: this.#timers.now(),
-      record: this.#record,
+      record: this.#rec.record,
     };
   }
 
@@ -199,9 +187,9 @@ class ScenarioRun {
     const timers = this.#timers as VirtualTimers;
     for (;;) {
       await realTurn();
-      this.#flush(false);
+      this.#rec.flush(false);
       if (this.#stopped) return;
-      if (real.now() > this.#o.deadline) return this.#overBudget();
+      if (this.#o.overDeadline()) return this.#overBudget();
       const next = timers.clock.nextDue();
       if (next === undefined) return;
       if (this.#settled.state !== 'pending') {
@@ -221,9 +209,9 @@ class ScenarioRun {
     let idleSince: number | undefined;
     for (;;) {
       await realSleep(5);
-      this.#flush(false);
+      this.#rec.flush(false);
       if (this.#stopped) return;
-      if (real.now() > this.#o.deadline) return this.#overBudget();
+      if (this.#o.overDeadline()) return this.#overBudget();
       const settled = this.#settled.state !== 'pending';
       const queued = this.#timers.size;
       if (settled && (queued === 0 || this.#timers.now() > (this.#settled as { at: number }).at + this.#o.graceMs)) return;
@@ -239,7 +227,7 @@ class ScenarioRun {
 
   #overBudget(): void {
     this.#stopped = true;
-    this.#errors.push({ kind: 'budget', message: budgetMessage(this.#o.budgetMs), t: this.#timers.now() });
+    this.#rec.errors.push({ kind: 'budget', message: budgetMessage(this.#o.budgetMs), t: this.#timers.now() });
   }
 
   #virtualLimit(message: string): void {
@@ -249,7 +237,7 @@ class ScenarioRun {
       ...this.#openLearnerSpans().map((s) => s.label),
       ...[...this.#timerRecords.values()].filter((r) => r.owner === 'learner' && r.spanId === undefined && r.number !== undefined).map((r) => r.label),
     ];
-    this.#errors.push({
+    this.#rec.errors.push({
       kind: 'virtual-limit',
       message: `${message}${pending.length ? `; still running: ${summariseLabels(pending)}` : ''}. Is a timer or an interval never cleared?`,
       t: this.#timers.now(),
@@ -263,7 +251,7 @@ class ScenarioRun {
   }
 
   #openLearnerSpans(): ScenarioObservation['pendingAtSettle'] {
-    return this.#spans
+    return this.#rec.spans
       .filter((s) => s.end === null && s.owner === 'learner')
       .map(({ id, label, kind }) => ({ id, label, kind }));
   }
@@ -274,57 +262,13 @@ class ScenarioRun {
     return this.#inSync ? 'sync' : this.#firstTimerFired ? 'timer' : 'microtask';
   }
 
-  #log(stream: LogLine['stream'], text: string): void {
-    if (this.#logs.length >= MAX_LOG_LINES) {
-      this.#dropped++;
-      this.#truncated = true;
-      return;
-    }
-    if (text.length > MAX_LINE_CHARS) {
-      text = `${text.slice(0, MAX_LINE_CHARS)}… (${(text.length - MAX_LINE_CHARS).toLocaleString('en')} more characters not shown)`;
-      this.#truncated = true;
-    }
-    if (this.#groupIndent) text = text.replace(/^/gm, this.#groupIndent);
-    const line: LogLine = { t: this.#timers.now(), stream, text, phase: this.#phase(), seq: ++this.#seq };
-    if (this.#currentTimer !== undefined) line.timer = this.#currentTimer;
-    this.#logs.push(line);
-    // Sent at once: if the next statement is `while (true) {}`, this line still reaches the page.
-    this.#flush(true);
-  }
-
-  #flush(force: boolean): void {
-    if (!this.#o.onLogs) return;
-    const now = real.now();
-    if (!force && now - this.#lastFlush < 40) return;
-    this.#lastFlush = now;
-    if (this.#flushedLogs < this.#logs.length) {
-      this.#o.onLogs(this.#logs.slice(this.#flushedLogs));
-      this.#flushedLogs = this.#logs.length;
-    }
-  }
-
-  #startSpan(label: string, kind: SpanKind, owner: Span['owner'], extra: Partial<Span> = {}): Span | undefined {
-    this.#spanCount++;
-    if (this.#spans.length >= MAX_SPANS) return undefined;
-    const span: Span = { id: this.#spanCount, label, kind, start: this.#timers.now(), startSeq: ++this.#seq, end: null, owner, ...extra };
-    this.#spans.push(span);
-    return span;
-  }
-
-  #endSpan(span: Span | undefined, outcome: Span['outcome'] = 'ok'): void {
-    if (!span || span.end !== null) return;
-    span.end = this.#timers.now();
-    span.endSeq = ++this.#seq;
-    span.outcome = outcome;
-  }
-
   #recordThrown(kind: 'uncaught' | 'unhandled-rejection', error: unknown): void {
     if (error instanceof ExitRequest) return;
     const { name, message } = describeThrown(error);
     const position = learnerPosition(error);
-    const where = position ? ` (line ${position.line}, column ${position.column})` : '';
+    const where = whereInCode(position);
     const what = kind === 'uncaught' ? 'Uncaught' : 'Unhandled promise rejection:';
-    this.#errors.push({
+    this.#rec.errors.push({
       kind,
       name,
       message: `${what} ${name === 'undefined' || name === 'null' || name === 'string' || !(error instanceof Error) ? message : `${name}: ${message}`}${where}`,
@@ -334,7 +278,7 @@ class ScenarioRun {
   }
 
   #internal(error: unknown): void {
-    this.#errors.push({ kind: 'internal', message: `The course's harness failed: ${describeThrown(error).message}`, t: this.#timers.now() });
+    this.#rec.errors.push({ kind: 'internal', message: `The course's harness failed: ${describeThrown(error).message}`, t: this.#timers.now() });
     this.#stopped = true;
   }
 
@@ -362,40 +306,51 @@ class ScenarioRun {
     // As in Node, a timer's delay is at least 1 ms: setTimeout(f, 0) runs after setTimeout(g, 1) created before it.
     const delay = opts.kind === 'immediate' ? 0 : Math.max(1, normaliseMs(ms));
     const repeat = opts.kind === 'interval';
-    const record: TimerRecord = { owner: opts.owner, repeat, label: '' };
+    const record: TimerRecord = { owner: opts.owner, repeat, label: '', backendId: 0 };
     if (opts.owner === 'learner' && !opts.silent) record.number = ++this.#learnerTimerNumber;
     const label =
       opts.label ??
       (opts.kind === 'immediate' ? 'setImmediate' : `${opts.kind === 'interval' ? 'setInterval' : 'setTimeout'} ${delay} ms`);
     record.label = label;
-    const span = opts.silent
-      ? undefined
-      : this.#startSpan(label, opts.kind, opts.owner, { ms: delay, ...(record.number ? { timer: record.number } : {}) });
+    const newSpan = () =>
+      opts.silent ? undefined : this.#rec.startSpan(label, opts.kind, opts.owner, { ms: delay, ...(record.number ? { timer: record.number } : {}) });
+    let span = newSpan();
     record.spanId = span?.id;
     if (typeof callback !== 'function') {
       throw new TypeError(`The "callback" argument must be of type function. Received ${inspect(callback, 0)}`);
     }
-    const id = this.#timers.schedule(
-      () => {
-        if (!repeat) {
-          this.#timerRecords.delete(id);
-          this.#endSpan(span);
-        }
-        this.#firstTimerFired = true;
-        const previous = this.#currentTimer;
-        this.#currentTimer = record.number;
-        try {
-          callback(...args);
-        } catch (error) {
-          this.#recordThrown('uncaught', error);
-        } finally {
-          this.#currentTimer = previous;
-        }
-      },
-      delay,
-      repeat,
-    );
+    const fire = () => {
+      if (!repeat) {
+        this.#timerRecords.delete(id);
+        this.#rec.endSpan(span);
+      }
+      this.#firstTimerFired = true;
+      const previous = this.#currentTimer;
+      this.#currentTimer = record.number;
+      try {
+        callback(...args);
+      } catch (error) {
+        this.#recordThrown('uncaught', error);
+      } finally {
+        this.#currentTimer = previous;
+      }
+    };
+    const id = this.#timers.schedule(fire, delay, repeat);
+    record.backendId = id;
+    record.rearm = () => {
+      if (record.cleared) return;
+      if (this.#timerRecords.get(id) === record) {
+        this.#timers.cancel(record.backendId);
+      } else {
+        // It fired (or was cleared): Node reactivates it, so it is a running timer again, with a new span.
+        span = newSpan();
+        record.spanId = span?.id;
+        this.#timerRecords.set(id, record);
+      }
+      record.backendId = this.#timers.schedule(fire, delay, repeat);
+    };
     this.#timerRecords.set(id, record);
+    if (opts.owner === 'learner') this.#retained.set(id, record);
     return id;
   }
 
@@ -404,16 +359,17 @@ class ScenarioRun {
     if (id === undefined) return;
     const record = this.#timerRecords.get(id);
     if (!record) return;
+    record.cleared = true;
     this.#timerRecords.delete(id);
-    this.#timers.cancel(id);
-    const span = record.spanId !== undefined ? this.#spans.find((s) => s.id === record.spanId) : undefined;
-    this.#endSpan(span, 'cleared');
+    this.#timers.cancel(record.backendId);
+    const span = record.spanId !== undefined ? this.#rec.spans.find((s) => s.id === record.spanId) : undefined;
+    this.#rec.endSpan(span, 'cleared');
   }
 
   // ── what learner code sees ─────────────────────────────────────────────
 
   #installGlobals(): void {
-    const g = globalThis as Record<string, unknown>;
+    const g = this.#learnerGlobals;
     const set = (target: Record<string, unknown>, key: string, value: unknown) => {
       const had = Object.prototype.hasOwnProperty.call(target, key);
       const before = Object.getOwnPropertyDescriptor(target, key);
@@ -435,6 +391,7 @@ class ScenarioRun {
       set(AbortSignal as unknown as Record<string, unknown>, 'timeout', (ms: number) => this.#abortTimeout(ms));
     }
     this.#installProcess(set);
+    this.#installClose(set);
     this.#installErrorListeners();
   }
 
@@ -443,10 +400,10 @@ class ScenarioRun {
   }
 
   #installProcess(set: (target: Record<string, unknown>, key: string, value: unknown) => void): void {
-    const g = globalThis as Record<string, unknown>;
+    const g = this.#learnerGlobals;
     const exit = (code?: unknown) => {
       const status = code === undefined ? 0 : Number(code);
-      this.#errors.push({
+      this.#rec.errors.push({
         kind: 'exit',
         message: `Your code called process.exit(${code === undefined ? '' : inspect(code, 0)}), which ends the whole program at once: nothing after it ran. Let main finish (or throw an error) instead.`,
         t: this.#timers.now(),
@@ -454,21 +411,47 @@ class ScenarioRun {
       this.#stopped = true;
       throw new ExitRequest(status);
     };
-    const processObject = g.process as Record<string, unknown> | undefined;
+    // An own property only: a compartment's global answers other names with a ReferenceError.
+    const processObject = (Object.prototype.hasOwnProperty.call(g, 'process') ? g.process : undefined) as Record<string, unknown> | undefined;
+    const hostProcess = (globalThis as { process?: { nextTick?: (fn: () => void) => void; platform?: string } }).process;
+    const hostNextTick = typeof hostProcess?.nextTick === 'function' ? hostProcess.nextTick.bind(hostProcess) : undefined;
     if (processObject && typeof processObject.on === 'function') {
       set(processObject, 'exit', exit);
     } else {
-      // A browser worker has no `process`: give learners the parts course code uses.
+      // A compartment (or a browser worker) has no `process`: give learners the parts course code uses.
       set(g, 'process', {
         env: {},
         argv: ['node', 'main.js'],
-        platform: 'browser',
+        platform: hostProcess?.platform ?? 'browser',
         exit,
-        nextTick: (fn: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => fn(...args)),
+        nextTick: (fn: (...args: unknown[]) => void, ...args: unknown[]) =>
+          hostNextTick ? hostNextTick(() => fn(...args)) : queueMicrotask(() => fn(...args)),
         hrtime: Object.assign(() => [0, 0], { bigint: () => BigInt(Math.round(this.#timers.now() * 1e6)) }),
         on: () => undefined,
       });
     }
+  }
+
+  /**
+   * A browser worker's `self.close()` would end the worker the harness runs
+   * in, and the host would only see a run that never reported. Learner code
+   * gets a close that says what it does instead, and stops like process.exit.
+   */
+  #installClose(set: (target: Record<string, unknown>, key: string, value: unknown) => void): void {
+    if (typeof (globalThis as { close?: unknown }).close !== 'function' && !('self' in globalThis)) return;
+    const g = this.#learnerGlobals;
+    const close = () => {
+      this.#rec.errors.push({
+        kind: 'exit',
+        message:
+          'Your code called self.close(), which ends the worker your code runs in at once: nothing after it ran. Let main finish (or throw an error) instead.',
+        t: this.#timers.now(),
+      });
+      this.#stopped = true;
+      throw new ExitRequest(0);
+    };
+    if (g !== globalThis) set(g, 'self', g);
+    set(g, 'close', close);
   }
 
   #installErrorListeners(): void {
@@ -524,25 +507,11 @@ class ScenarioRun {
 
   /** Used by TimerHandle.refresh(). */
   refresh(handle: TimerHandle): void {
-    void handle;
+    this.#retained.get(handle.id)?.rearm?.();
   }
 
   #virtualDate(): DateConstructor {
-    const now = () => VIRTUAL_EPOCH + this.#readClock();
-    const RealDate = real.Date;
-    class VirtualDate extends RealDate {
-      constructor(...args: unknown[]) {
-        if (args.length === 0) super(now());
-        else super(...(args as [number]));
-      }
-      static override now(): number {
-        return Math.floor(now());
-      }
-    }
-    // Date() called without `new` returns a string, as the real one does.
-    return new Proxy(VirtualDate, {
-      apply: () => new RealDate(now()).toString(),
-    }) as unknown as DateConstructor;
+    return virtualDate(() => VIRTUAL_EPOCH + this.#readClock());
   }
 
   /**
@@ -558,7 +527,7 @@ class ScenarioRun {
     } else if (++this.#clockReads > MAX_CLOCK_READS_AT_ONE_INSTANT) {
       if (!this.#stopped) {
         this.#stopped = true;
-        this.#errors.push({
+        this.#rec.errors.push({
           kind: 'budget',
           message:
             'Your code was stopped: it kept reading the clock in a loop, waiting for time to pass. ' +
@@ -583,51 +552,21 @@ class ScenarioRun {
   }
 
   #console(): Console {
-    const counts = new Map<string, number>();
-    const timers = new Map<string, number>();
-    const print = (stream: LogLine['stream']) => (...args: unknown[]) => {
-      if (this.#logs.length >= MAX_LOG_LINES) {
-        this.#dropped++;
-        this.#truncated = true;
-        return;
-      }
-      this.#log(stream, formatArgs(args));
-    };
-    const elapsed = (label: string) => {
-      const ms = this.#timers.now() - (timers.get(label) ?? 0);
-      return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
-    };
-    const consoleObject = {
-      log: print('log'),
-      info: print('info'),
-      debug: print('debug'),
-      warn: print('warn'),
-      error: print('error'),
-      trace: print('error'),
-      dir: (value: unknown) => print('log')(value),
-      table: (value: unknown) => print('log')(value),
-      assert: (condition: unknown, ...args: unknown[]) => {
-        if (!condition) print('error')('Assertion failed' + (args.length ? ':' : ''), ...args);
+    return createConsole({
+      print: (stream, args) => {
+        // Past the cap, don't even format: a million log calls stay cheap.
+        if (this.#rec.logs.length >= MAX_LOG_LINES) {
+          this.#rec.dropped++;
+          this.#rec.truncated = true;
+          return;
+        }
+        this.#rec.log(stream, formatArgs(args));
       },
-      count: (label = 'default') => {
-        const n = (counts.get(label) ?? 0) + 1;
-        counts.set(label, n);
-        print('log')(`${label}: ${n}`);
+      now: () => this.#timers.now(),
+      indent: (delta) => {
+        this.#rec.groupIndent = delta > 0 ? `${this.#rec.groupIndent}  ` : this.#rec.groupIndent.slice(2);
       },
-      countReset: (label = 'default') => void counts.delete(label),
-      time: (label = 'default') => void timers.set(label, this.#timers.now()),
-      timeLog: (label = 'default', ...args: unknown[]) => print('log')(`${label}: ${elapsed(label)}`, ...args),
-      timeEnd: (label = 'default') => {
-        print('log')(`${label}: ${elapsed(label)}`);
-        timers.delete(label);
-      },
-      group: (...args: unknown[]) => {
-        if (args.length) print('log')(...args);
-        this.#groupIndent += '  ';
-      },
-      groupEnd: () => void (this.#groupIndent = this.#groupIndent.slice(2)),
-    };
-    return consoleObject as unknown as Console;
+    });
   }
 
   #fetch() {
@@ -656,30 +595,31 @@ class ScenarioRun {
    */
   #realFetch(url: string, route: Route, signal?: AbortSignal): Promise<unknown> {
     const target = new URL(url);
-    const span = this.#startSpan(url, 'fetch', 'learner', { ms: route.latency, detail: `${route.status} ${url}` });
+    const span = this.#rec.startSpan(url, 'fetch', 'learner', { ms: route.latency, detail: `${route.status} ${url}` });
     return real.fetch!(`${this.#o.realFetchBase}${target.pathname}${target.search}`, { signal }).then(
       (response) => {
-        this.#endSpan(span, 'ok');
+        this.#rec.endSpan(span, 'ok');
         return response;
       },
       (error: unknown) => {
-        this.#endSpan(span, signal?.aborted ? 'aborted' : 'error');
+        this.#rec.endSpan(span, signal?.aborted ? 'aborted' : 'error');
         throw error;
       },
     );
   }
 
   /** A learner-owned piece of work that takes `ms` and can be aborted. */
-  #simulate<T>(label: string, kind: SpanKind, ms: number, settle: () => T, signal?: AbortSignal, detail?: string): Promise<T> {
+  #simulate<T>(label: string, kind: SpanKind, requestedMs: number, settle: () => T, signal?: AbortSignal, detail?: string): Promise<T> {
+    const ms = normaliseMs(requestedMs);
     return new real.Promise<T>((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
-      const span = this.#startSpan(label, kind, 'learner', { ms, ...(detail ? { detail } : {}) });
+      const span = this.#rec.startSpan(label, kind, 'learner', { ms, ...(detail ? { detail } : {}) });
       const onAbort = () => {
         this.#clear(id);
-        this.#endSpan(span, 'aborted');
+        this.#rec.endSpan(span, 'aborted');
         reject(signal!.reason);
       };
       const id = this.#timer(
@@ -689,11 +629,11 @@ class ScenarioRun {
           try {
             value = settle();
           } catch (error) {
-            this.#endSpan(span, 'error');
+            this.#rec.endSpan(span, 'error');
             reject(error);
             return;
           }
-          this.#endSpan(span, 'ok');
+          this.#rec.endSpan(span, 'ok');
           resolve(value);
         },
         ms,
@@ -727,16 +667,17 @@ class ScenarioRun {
 
   #sleep(ms: number, signal?: AbortSignal, label?: string): Promise<void> {
     return new real.Promise<void>((resolve, reject) => {
+      // As Node's timers/promises: an AbortError whose cause is the signal's reason.
       if (signal?.aborted) {
-        reject(signal.reason);
+        reject(abortError(signal.reason));
         return;
       }
       const delay = normaliseMs(ms);
       const onAbort = () => {
         this.#clear(id);
-        const record = this.#spans.find((s) => s.id === spanId);
+        const record = this.#rec.spans.find((s) => s.id === spanId);
         if (record) record.outcome = 'aborted';
-        reject(signal!.reason);
+        reject(abortError(signal!.reason));
       };
       const id = this.#timer(
         () => {
@@ -759,27 +700,28 @@ class ScenarioRun {
       now: () => this.#timers.now(),
       sleep: (ms, signal, label) => this.#sleep(ms, signal, label),
       operation: (label, ms, settle, opts) => this.#simulate(label, 'op', ms, settle, opts?.signal, opts?.detail),
-      blockFor: (ms) => {
-        if (!(ms > 0)) return;
-        const last = this.#spans.at(-1);
+      blockFor: (requested) => {
+        const ms = normaliseMs(requested);
+        if (ms === 0) return;
+        const last = this.#rec.spans.at(-1);
         if (last && last.kind === 'cpu' && last.end === this.#timers.now()) {
           this.#timers.advance(ms);
           last.end = this.#timers.now();
-          last.endSeq = ++this.#seq;
+          last.endSeq = ++this.#rec.seq;
           last.ms = (last.ms ?? 0) + ms;
         } else {
-          const span = this.#startSpan('CPU work', 'cpu', 'learner', { ms });
+          const span = this.#rec.startSpan('CPU work', 'cpu', 'learner', { ms });
           this.#timers.advance(ms);
-          this.#endSpan(span);
+          this.#rec.endSpan(span);
         }
       },
       span: (label, kind = 'user', detail) => {
-        const span = this.#startSpan(label, kind, 'learner', detail ? { detail } : {});
-        const handle: SpanHandle = { id: span?.id ?? -1, end: (outcome = 'ok') => this.#endSpan(span, outcome) };
+        const span = this.#rec.startSpan(label, kind, 'learner', detail ? { detail } : {});
+        const handle: SpanHandle = { id: span?.id ?? -1, end: (outcome = 'ok') => this.#rec.endSpan(span, outcome) };
         return handle;
       },
       record: (key, value) => {
-        this.#record[key] = toJson(value);
+        this.#rec.record[key] = toJson(value);
       },
       harnessTimeout: (fn, ms, label) => {
         this.#timer(fn, ms, [], { kind: 'timer', owner: 'harness', label });
@@ -789,102 +731,8 @@ class ScenarioRun {
       routes: (routes) => {
         self.#routes = { ...routes };
       },
-      log: (text) => this.#log('info', text),
+      log: (text) => this.#rec.log('info', text),
     };
   }
-}
-
-/** What setTimeout returns: a Node-style Timeout that also converts to its number. */
-class TimerHandle {
-  readonly id: number;
-  readonly #owner: { refresh(handle: TimerHandle): void };
-  constructor(id: number, owner: { refresh(handle: TimerHandle): void }) {
-    this.id = id;
-    this.#owner = owner;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
-    return this;
-  }
-  hasRef(): boolean {
-    return true;
-  }
-  refresh(): this {
-    this.#owner.refresh(this);
-    return this;
-  }
-  [Symbol.toPrimitive](): number {
-    return this.id;
-  }
-}
-
-function handleId(handle: unknown): number | undefined {
-  if (handle instanceof TimerHandle) return handle.id;
-  if (typeof handle === 'number') return handle;
-  if (typeof handle === 'string' && /^\d+$/.test(handle)) return Number(handle);
-  return undefined;
-}
-
-function normaliseMs(ms: unknown): number {
-  const n = Number(ms);
-  return Number.isFinite(n) && n > 0 ? Math.min(n, 2_147_483_647) : 0;
-}
-
-function makeResponse(url: string, route: Route) {
-  let used = false;
-  const body = () => {
-    if (used) return real.Promise.reject(new TypeError('Body is unusable: Body has already been read'));
-    used = true;
-    return real.Promise.resolve(route.body);
-  };
-  return {
-    url,
-    ok: route.status >= 200 && route.status < 300,
-    status: route.status,
-    statusText: route.statusText ?? STATUS_TEXT[route.status] ?? '',
-    redirected: false,
-    headers: new Map([['content-type', route.contentType ?? 'text/plain']]),
-    get bodyUsed() {
-      return used;
-    },
-    text: body,
-    json: () => body().then((text) => JSON.parse(text)),
-  };
-}
-
-const STATUS_TEXT: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
-/** A JSON copy of any value a learner returns: errors and functions become readable strings. */
-export function toJson(value: unknown, depth = 6): Json {
-  if (value === undefined) return null;
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value !== 'object' || depth <= 0) return inspect(value, 0);
-  if (value instanceof Error) return { $error: `${value.name}: ${value.message}` };
-  if (Array.isArray(value)) return value.slice(0, 1000).map((v) => toJson(v, depth - 1));
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return inspect(value, 1);
-  const out: Record<string, Json> = {};
-  for (const key of Object.keys(value).slice(0, 200)) out[key] = toJson((value as Record<string, unknown>)[key], depth - 1);
-  return out;
-}
-
-function summariseLabels(labels: string[]): string {
-  const counts = new Map<string, number>();
-  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
-  return [...counts].map(([label, n]) => (n > 1 ? `${label} (×${n})` : label)).join(', ');
 }
 

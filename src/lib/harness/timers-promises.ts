@@ -3,6 +3,8 @@
  * Node idiom `await setTimeout(1000)` and have it count as a timer like any other.
  */
 
+import { abortError } from './time-input.ts';
+
 interface Backing {
   sleep(ms: number, signal?: AbortSignal, label?: string): Promise<void>;
   immediate(): Promise<void>;
@@ -14,7 +16,7 @@ export function createTimersPromises(backing: Backing) {
     return value as T;
   }
   async function setImmediate<T = void>(value?: T, options?: { signal?: AbortSignal }): Promise<T> {
-    if (options?.signal?.aborted) throw options.signal.reason;
+    if (options?.signal?.aborted) throw abortError(options.signal.reason);
     await backing.immediate();
     return value as T;
   }

@@ -10,6 +10,7 @@
 import { transform } from 'sucrase';
 import { parse } from 'acorn';
 import type { LearnerError } from './observation.ts';
+import { isHardened, learnerCompartment } from './hardening.ts';
 
 /** Name learner code runs under in stack traces. */
 export const LEARNER_FILE = 'main.ts';
@@ -17,8 +18,13 @@ export const LEARNER_FILE = 'main.ts';
 /** Parameters the compiled module function receives. */
 export const MODULE_PARAMS = ['exports', 'require', 'module'] as const;
 
-/** `new Function` puts the body two lines below its header, and compileModule adds a "use strict" line. */
-export const FUNCTION_LINE_OFFSET = 3;
+/**
+ * Lines above the learner's first line in the compiled module: the function
+ * header (`new Function` puts the body two lines below it) and a "use strict"
+ * line; in a compartment, one header line holds both.
+ */
+const FUNCTION_LINE_OFFSET = 3;
+const COMPARTMENT_LINE_OFFSET = 1;
 
 export type Transpiled = { ok: true; code: string } | { ok: false; error: LearnerError };
 
@@ -43,15 +49,33 @@ export function transpile(source: string, options: { modules?: 'cjs' | 'esm' } =
   return { ok: true, code };
 }
 
+export type ModuleFunction = (...args: unknown[]) => Promise<void>;
+
+export interface CompiledModule {
+  /** Runs the module body: (exports, require, module). */
+  run: ModuleFunction;
+  /** The global object learner code sees: its compartment's, or (without SES) the realm's own. */
+  globals: Record<string, unknown>;
+}
+
 /**
  * Turns transpiled code into a callable module body. Top-level `await` works,
  * because the body is an async function. Throws a LearnerError for early
- * errors that Sucrase let through (a redeclared `let`, say).
+ * errors that Sucrase let through (a redeclared `let`, say). Once the realm
+ * is hardened (see hardening.ts), the body is evaluated in its own compartment.
  */
-export function compileModule(code: string): (...args: unknown[]) => Promise<void> {
-  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
+export function compileModule(code: string): CompiledModule {
   try {
-    return new AsyncFunction(...MODULE_PARAMS, `"use strict";\n${code}\n//# sourceURL=${LEARNER_FILE}`);
+    if (isHardened()) {
+      const compartment = learnerCompartment();
+      const source = `(async function (${MODULE_PARAMS.join(', ')}) { "use strict";\n${code}\n})\n//# sourceURL=${LEARNER_FILE}`;
+      return { run: compartment.evaluate(source) as ModuleFunction, globals: compartment.globalThis };
+    }
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => ModuleFunction;
+    return {
+      run: new AsyncFunction(...MODULE_PARAMS, `"use strict";\n${code}\n//# sourceURL=${LEARNER_FILE}`),
+      globals: globalThis as unknown as Record<string, unknown>,
+    };
   } catch (thrown) {
     throw locateEarlyError(code, thrown);
   }
@@ -104,6 +128,6 @@ export function learnerPosition(error: unknown): { line: number; column: number 
   const pattern = new RegExp(`${LEARNER_FILE.replace('.', '\\.')}:(\\d+):(\\d+)`);
   const match = pattern.exec(stack);
   if (!match) return undefined;
-  const line = Number(match[1]) - FUNCTION_LINE_OFFSET;
+  const line = Number(match[1]) - (isHardened() ? COMPARTMENT_LINE_OFFSET : FUNCTION_LINE_OFFSET);
   return line >= 1 ? { line, column: Number(match[2]) } : undefined;
 }

@@ -6,25 +6,29 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckSpec } from '../exercise/spec.ts';
-import type { LogLine, Observation } from '../harness/observation.ts';
-import { runExercise, type RunRequest } from '../harness/run-exercise.ts';
+import type { Route } from '../exercise/spec.ts';
+import { runExercise, type HarnessRun } from '../harness/run-exercise.ts';
+import type { RunMessage } from '../runtime/supervisor.ts';
+import { hardenRealm } from '../harness/hardening.ts';
 
 export interface WorkerInput {
-  request: Omit<RunRequest, 'spec' | 'onLogs' | 'onScenario'>;
+  request: Omit<HarnessRun, 'spec' | 'onLogs' | 'onScenario' | 'onStart'>;
+  /** Simulated fetch endpoints, for programs (read by the bundle's entry). */
+  routes?: Record<string, Route>;
 }
-
-export type WorkerMessage =
-  | { type: 'scenario'; scenario: string }
-  | { type: 'logs'; scenario: string; lines: LogLine[] }
-  | { type: 'done'; observation: Observation };
 
 export async function startWorker(spec: CheckSpec): Promise<void> {
   const input = workerData as WorkerInput;
   const port = parentPort!;
-  const post = (message: WorkerMessage) => port.postMessage(message);
+  // Bound before learner code exists: nothing it does to MessagePort.prototype reaches this.
+  const send = port.postMessage.bind(port);
+  const post = (message: RunMessage) => send(message);
+  hardenRealm();
   const observation = await runExercise({
     ...input.request,
     spec,
+    onStart: () => post({ type: 'started' }),
+    onAlive: (usedMs) => post({ type: 'alive', usedMs }),
     onScenario: (scenario) => post({ type: 'scenario', scenario }),
     onLogs: (scenario, lines) => post({ type: 'logs', scenario, lines }),
   });

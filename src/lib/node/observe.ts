@@ -1,7 +1,8 @@
 /**
  * Runs learner code in a worker thread and returns its Observation. The
- * worker is terminated at the budget, so a `while (true) {}` can't hang the
- * CLI or the test run; output streamed before that is kept.
+ * supervisor terminates the worker at the budget (counted from when learner
+ * code starts), so a `while (true) {}` can't hang the CLI or the test run;
+ * output streamed before that is kept.
  */
 import { Worker } from 'node:worker_threads';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -9,10 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { hashString } from '../harness/scenario-run.ts';
-import type { LogLine, Mode, Observation } from '../harness/observation.ts';
-import { budgetMessage, stoppedObservation } from '../harness/stopped.ts';
+import type { Mode, Observation } from '../harness/observation.ts';
+import { supervise, type RunMessage } from '../runtime/supervisor.ts';
 import { DEFAULT_BUDGET_MS } from '../harness/run-exercise.ts';
-import type { WorkerInput, WorkerMessage } from './harness-worker.ts';
+import type { WorkerInput } from './harness-worker.ts';
 import type { Route } from '../exercise/spec.ts';
 
 export interface ObserveOptions {
@@ -27,8 +28,14 @@ export interface ObserveOptions {
   budgetMs?: number;
 }
 
-/** Time to start a worker and load the harness, on top of the learner's budget. */
-const STARTUP_SLACK_MS = 1000;
+/**
+ * Time to start a worker, load the bundle and transpile, before learner code
+ * runs. Not part of the learner's budget, and generous: on a loaded machine
+ * it takes seconds.
+ */
+const STARTUP_LIMIT_MS = 60_000;
+/** After the budget, a moment for the harness to stop async runaways itself (with a fuller observation). */
+const KILL_SLACK_MS = 250;
 /** Memory a learner's run may use before the worker is stopped. */
 const HEAP_LIMIT_MB = 512;
 
@@ -77,68 +84,42 @@ export function workerBundle(checkPath: string): Promise<string> {
 
 export async function observe(options: ObserveOptions): Promise<Observation> {
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const input: WorkerInput & { routes?: Record<string, Route> } = {
-    routes: options.routes,
-    request: { exercise: options.exercise, mode: options.mode, seed: options.seed, source: options.source, budgetMs },
-  };
   const bundle = await workerBundle(options.checkPath);
-  const worker = new Worker(bundle, {
-    workerData: input,
-    stdout: true,
-    stderr: true,
-    resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
-  });
-  // Learner code writing to process.stdout directly is not part of the observation.
-  worker.stdout.resume();
-  worker.stderr.resume();
-  let scenario: string | undefined;
-  const streamed = new Map<string, LogLine[]>();
-
-  return new Promise<Observation>((resolve) => {
-    let settled = false;
-    const finish = (observation: Observation) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(killTimer);
-      void worker.terminate();
-      resolve(observation);
-    };
-    const stopped = (kind: 'budget' | 'internal', message: string): Observation =>
-      stoppedObservation({
-        exercise: options.exercise,
-        mode: options.mode,
-        seed: options.seed,
-        scenario,
-        logs: scenario ? (streamed.get(scenario) ?? []) : [],
-        error: { kind, message },
+  const run = { exercise: options.exercise, mode: options.mode, seed: options.seed, budgetMs };
+  const supervised = supervise({
+    run,
+    startupLimitMs: STARTUP_LIMIT_MS,
+    startupMessage: `The run did not start within ${STARTUP_LIMIT_MS / 1000} s (the machine may be very busy).`,
+    killSlackMs: KILL_SLACK_MS,
+    launch: (attempt) => {
+      const input: WorkerInput = {
+        routes: options.routes,
+        request: { ...run, source: options.source, deadlineMs: attempt.deadlineMs },
+      };
+      const worker = new Worker(bundle, {
+        workerData: input,
+        stdout: true,
+        stderr: true,
+        resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
       });
-    const killTimer = setTimeout(() => {
-      finish(stopped('budget', budgetMessage(budgetMs)));
-    }, budgetMs + STARTUP_SLACK_MS);
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'scenario') {
-        scenario = message.scenario;
-      } else if (message.type === 'logs') {
-        const lines = streamed.get(message.scenario) ?? [];
-        lines.push(...message.lines);
-        streamed.set(message.scenario, lines);
-      } else if (message.type === 'done') {
-        finish(message.observation);
-      }
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(
-        stopped(
-          memory ? 'budget' : 'internal',
-          memory
+      // Learner code writing to process.stdout directly is not part of the observation.
+      worker.stdout.resume();
+      worker.stderr.resume();
+      worker.on('message', (message: RunMessage) => attempt.receive(message));
+      worker.on('error', (error: Error & { code?: string }) => {
+        const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        attempt.fail({
+          kind: memory ? 'budget' : 'internal',
+          message: memory
             ? `Your code used more than ${HEAP_LIMIT_MB} MB of memory and was stopped. Is something growing without end?`
             : `The run crashed: ${error.message}`,
-        ),
-      );
-    });
-    worker.on('exit', (code) => {
-      finish(stopped('internal', `The run ended early (exit code ${code}) before it could report.`));
-    });
+        });
+      });
+      worker.on('exit', (code) => {
+        attempt.fail({ kind: 'internal', message: `The run ended early (exit code ${code}) before it could report.` });
+      });
+      return { kill: () => void worker.terminate() };
+    },
   });
+  return supervised.result;
 }

@@ -4,8 +4,9 @@
  * exchanges messages with that frame, and accepts them only from it.
  */
 import workerUrl from './sandbox-worker.ts?worker&url';
-import type { LogLine, Observation } from '../harness/observation.ts';
-import { budgetMessage, stoppedObservation } from '../harness/stopped.ts';
+import type { Observation } from '../harness/observation.ts';
+import { stoppedObservation } from '../harness/stopped.ts';
+import { supervise, type Attempt, type Supervised } from './supervisor.ts';
 import type { FromFrame, ToFrame } from './protocol.ts';
 import { RUNTIME_LABELS, type RunEvents, type RunRequest, type Runner } from './runner.ts';
 
@@ -15,21 +16,9 @@ import { RUNTIME_LABELS, type RunEvents, type RunRequest, type Runner } from './
  * click, so a slow start never eats into the learner's time, and a
  * `while (true) {}` is killed at the budget rather than a second after it.
  */
-const STARTUP_LIMIT_MS = 5000;
+const STARTUP_LIMIT_MS = 15_000;
 /** After the budget, a moment for the harness to stop async runaways itself (with a fuller observation). */
 const KILL_SLACK_MS = 150;
-
-interface Pending {
-  id: number;
-  request: RunRequest;
-  events?: RunEvents;
-  scenario?: string;
-  logs: Map<string, LogLine[]>;
-  resolve(observation: Observation): void;
-  timer: ReturnType<typeof setTimeout>;
-  /** True once the worker said learner code started: the budget clock is running. */
-  started: boolean;
-}
 
 let workerCode: Promise<string> | undefined;
 
@@ -37,7 +26,8 @@ let workerCode: Promise<string> | undefined;
 function loadWorkerCode(): Promise<string> {
   workerCode ??= fetch(workerUrl).then((r) => {
     if (!r.ok) throw new Error(`could not load the sandbox (${r.status})`);
-    return r.text();
+    // SES (hardening.ts) refuses to run in sloppy mode, and the bundle is a classic script: make all of it strict.
+    return r.text().then((code) => `"use strict";\n${code}`);
   });
   return workerCode;
 }
@@ -48,7 +38,9 @@ export class BrowserRunner implements Runner {
   #frame: HTMLIFrameElement | undefined;
   #ready: Promise<void> | undefined;
   #nextId = 1;
-  #pending: Pending | undefined;
+  /** The try in progress: only its messages are heard. */
+  #attempt: { id: number; attempt: Attempt } | undefined;
+  #supervised: Supervised | undefined;
 
   /** Starts the frame and fetches the worker ahead of the first Run (on editor focus, say). */
   warm(): Promise<void> {
@@ -71,45 +63,35 @@ export class BrowserRunner implements Runner {
         error: { kind: 'internal', message: `The sandbox could not start: ${(error as Error).message}. Reload the page to try again.` },
       });
     }
-    return new Promise<Observation>((resolve) => {
-      const id = this.#nextId++;
-      const pending: Pending = {
-        id,
-        request,
-        events,
-        logs: new Map(),
-        started: false,
-        resolve: (observation) => {
-          clearTimeout(pending.timer);
-          if (this.#pending === pending) this.#pending = undefined;
-          resolve(observation);
-        },
-        timer: setTimeout(
-          () => this.#kill(pending, 'The sandbox took too long to start. Reload the page to try again.', 'internal'),
-          STARTUP_LIMIT_MS,
-        ),
-      };
-      this.#pending = pending;
-      this.#post({ type: 'run', id, request });
+    const supervised = supervise({
+      run: request,
+      startupLimitMs: STARTUP_LIMIT_MS,
+      startupMessage: 'The sandbox took too long to start. Reload the page to try again.',
+      killSlackMs: KILL_SLACK_MS,
+      onLogs: events?.onLogs?.bind(events),
+      launch: (attempt) => {
+        const id = this.#nextId++;
+        this.#attempt = { id, attempt };
+        this.#post({ type: 'run', id, request: { ...request, deadlineMs: attempt.deadlineMs } });
+        return {
+          kill: () => {
+            if (this.#attempt?.id === id) {
+              this.#attempt = undefined;
+              this.#post({ type: 'stop' });
+            }
+          },
+        };
+      },
     });
+    this.#supervised = supervised;
+    const observation = await supervised.result;
+    if (this.#supervised === supervised) this.#supervised = undefined;
+    return observation;
   }
 
   stop(): void {
-    if (this.#pending) this.#kill(this.#pending, 'You stopped the run.');
-  }
-
-  #kill(pending: Pending, message: string, kind: 'budget' | 'internal' = 'budget'): void {
-    this.#post({ type: 'stop' });
-    pending.resolve(
-      stoppedObservation({
-        exercise: pending.request.exercise,
-        mode: pending.request.mode,
-        seed: pending.request.seed,
-        scenario: pending.scenario,
-        logs: pending.scenario ? (pending.logs.get(pending.scenario) ?? []) : [],
-        error: { kind, message },
-      }),
-    );
+    this.#supervised?.stop();
+    this.#supervised = undefined;
   }
 
   #post(message: ToFrame): void {
@@ -157,40 +139,15 @@ export class BrowserRunner implements Runner {
     // Messages from the opaque frame have origin "null": trust the source window, nothing else.
     if (event.source !== frame.contentWindow) return;
     const message = event.data as FromFrame;
-    const pending = this.#pending;
-    if (!pending || !('id' in message) || message.id !== pending.id) return;
-    switch (message.type) {
-      case 'scenario':
-        pending.scenario = message.scenario;
-        if (!pending.started) {
-          // The harness stops async runaways itself; this timer catches a `while (true) {}`.
-          pending.started = true;
-          clearTimeout(pending.timer);
-          pending.timer = setTimeout(() => this.#kill(pending, budgetMessage(pending.request.budgetMs)), pending.request.budgetMs + KILL_SLACK_MS);
-        }
-        break;
-      case 'logs': {
-        const lines = pending.logs.get(message.scenario) ?? [];
-        lines.push(...message.lines);
-        pending.logs.set(message.scenario, lines);
-        pending.events?.onLogs?.(message.scenario, message.lines);
-        break;
-      }
-      case 'done':
-        pending.resolve(message.observation);
-        break;
-      case 'crash':
-        pending.resolve(
-          stoppedObservation({
-            exercise: pending.request.exercise,
-            mode: pending.request.mode,
-            seed: pending.request.seed,
-            scenario: pending.scenario,
-            logs: pending.scenario ? (pending.logs.get(pending.scenario) ?? []) : [],
-            error: { kind: 'internal', message: `The sandbox stopped unexpectedly (${message.message}). If your code builds something huge, it may have run out of memory.` },
-          }),
-        );
-        break;
+    const current = this.#attempt;
+    if (!current || typeof message !== 'object' || message === null || !('id' in message) || message.id !== current.id) return;
+    if (message.type === 'crash') {
+      current.attempt.fail({
+        kind: 'internal',
+        message: `The sandbox stopped unexpectedly (${String(message.message)}). If your code builds something huge, it may have run out of memory.`,
+      });
+    } else {
+      current.attempt.receive(message);
     }
   }
 }

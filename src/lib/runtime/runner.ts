@@ -5,6 +5,7 @@
  */
 import type { LogLine, Mode, Observation } from '../harness/observation.ts';
 import type { Route } from '../exercise/spec.ts';
+import type { ProcessLike } from './webcontainer/api.ts';
 
 export interface RunRequest {
   /** An exercise id, or PROGRAM_ID for a free-standing program. */
@@ -20,7 +21,12 @@ export interface RunRequest {
 export interface RunEvents {
   /** Output as it is printed. */
   onLogs?(scenario: string, lines: LogLine[]): void;
+  /** Raw terminal output, for a runtime with a terminal (Node.js in WebContainer). */
+  onTerminal?(chunk: string): void;
 }
+
+/** An interactive process in a runtime's terminal. */
+export type ShellProcess = ProcessLike;
 
 export type RuntimeKind = 'browser' | 'webcontainer';
 
@@ -28,10 +34,14 @@ export interface Runner {
   readonly kind: RuntimeKind;
   /** What the UI calls it: "Browser" or "Node.js (WebContainer)". */
   readonly label: string;
+  /** Gets ready ahead of the first run (starts the sandbox, mounts the files); safe to call again. */
+  warm(): Promise<void>;
   /** Runs to the end or to the budget; resolves with an Observation, never rejects for learner faults. */
   run(request: RunRequest, events?: RunEvents): Promise<Observation>;
   /** Stops a run in progress (the learner pressed Stop, or left the page). */
   stop(): void;
+  /** Opens an interactive shell, where the runtime has a terminal (`node main.js`, …); absent in the browser. */
+  shell?(dimensions: { cols: number; rows: number }): Promise<ShellProcess>;
 }
 
 export const RUNTIME_LABELS: Record<RuntimeKind, string> = {

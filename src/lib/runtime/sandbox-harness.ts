@@ -5,8 +5,9 @@
  */
 import type { CheckSpec } from '../exercise/spec.ts';
 import { runExercise } from '../harness/run-exercise.ts';
+import { hardenRealm } from '../harness/hardening.ts';
 import { PROGRAM_ID, programSpec } from '../exercise/program-spec.ts';
-import type { FromWorker } from './protocol.ts';
+import type { FromWorker, SandboxRun } from './protocol.ts';
 import type { RunRequest } from './runner.ts';
 
 const specs = import.meta.glob<CheckSpec>('../../../content/exercises/*/check.ts', { eager: true, import: 'default' });
@@ -18,7 +19,7 @@ function specFor(request: RunRequest): CheckSpec | undefined {
 
 /** The first (and only) message: the request, and the port every answer goes through. */
 export interface WorkerStart {
-  request: RunRequest;
+  request: SandboxRun;
   port: MessagePort;
 }
 
@@ -29,6 +30,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerStart>) => {
   // no one, so it can't forge a "done" with a made-up observation.
   const send = port.postMessage.bind(port);
   const post = (message: FromWorker) => send(message);
+  hardenRealm();
   const spec = specFor(request);
   if (!spec) {
     post({
@@ -49,7 +51,10 @@ self.addEventListener('message', (event: MessageEvent<WorkerStart>) => {
     seed: request.seed,
     source: request.source,
     budgetMs: request.budgetMs,
+    deadlineMs: request.deadlineMs,
     spec,
+    onStart: () => post({ type: 'started' }),
+    onAlive: (usedMs) => post({ type: 'alive', usedMs }),
     onScenario: (scenario) => post({ type: 'scenario', scenario }),
     onLogs: (scenario, lines) => post({ type: 'logs', scenario, lines }),
   }).then((observation) => post({ type: 'done', observation }));

@@ -10,6 +10,31 @@ import type { FileTreeLike } from './api.ts';
 
 export const SERVER_PORT = 3111;
 
+/**
+ * How the harness in node tells the page what a worker would post: an
+ * operating-system command (OSC) sequence on a line of its own, which the
+ * runner takes out of the output before the terminal sees it.
+ */
+const MARK = /\x1b\]7799;course:(started|scenario=[^\x07\n]*)\x07/;
+const MARKS = new RegExp(`${MARK.source}\\n?`, 'g');
+
+export function terminalMark(message: { type: 'started' } | { type: 'scenario'; scenario: string }): string {
+  const body = message.type === 'started' ? 'started' : `scenario=${message.scenario.replace(/[\x00-\x1f]/g, ' ')}`;
+  return `\x1b]7799;course:${body}\x07\n`;
+}
+
+/** The mark on a line, if it holds one. */
+export function readMark(line: string): { type: 'started' } | { type: 'scenario'; scenario: string } | undefined {
+  const match = MARK.exec(line);
+  if (!match) return undefined;
+  return match[1] === 'started' ? { type: 'started' } : { type: 'scenario', scenario: match[1].slice('scenario='.length) };
+}
+
+/** Output with the marks taken out, for the terminal. */
+export function withoutMarks(chunk: string): string {
+  return chunk.replace(MARKS, '');
+}
+
 const file = (contents: string) => ({ file: { contents } });
 
 /** Mounted once per tab. */
