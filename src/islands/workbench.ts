@@ -232,7 +232,7 @@ class Workbench {
       this.#markErrors(observation);
       void this.#showTimeline(observation, mode);
       if (mode === 'check') {
-        const verdict = judge(await spec!, observation);
+        const verdict = judge(await spec!, observation, { seed: seedFor(source) });
         this.#showVerdict(verdictView(verdict));
         this.announce(`Check finished: ${verdict.summary}.`);
       } else {

@@ -78,6 +78,11 @@ export interface CheckContext {
   /** The observation of one named scenario (throws if absent: the judge turns that into a failure). */
   scenario(name: string): ScenarioObservation;
   readonly observation: Observation;
+  /**
+   * The seed the trusted caller computed (not `observation.seed`): checks
+   * rebuild their cases, expected values included, from it.
+   */
+  readonly seed: number;
 }
 
 export interface Check {

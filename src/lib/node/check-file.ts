@@ -36,13 +36,14 @@ export async function checkSource(
 ): Promise<{ verdict: Verdict; observation: Observation }> {
   const exercise = loadExercise(id);
   const spec = await loadSpec(exercise);
+  const seed = options.seed ?? seedFor(source);
   const observation = await observe({
     exercise: id,
     checkPath: exercise.checkPath,
     source,
     mode: options.mode ?? 'check',
-    seed: options.seed ?? seedFor(source),
+    seed,
     budgetMs: budgetFor(exercise.meta, options.mode ?? 'check'),
   });
-  return { verdict: judge(spec, observation), observation };
+  return { verdict: judge(spec, observation, { seed }), observation };
 }
