@@ -72,6 +72,7 @@ export interface CaseCheck<C> {
   verify(o: ScenarioObservation, c: C): CaseVerdict;
 }
 
+/** The case type is inferred from `example` and `cases` (give `example` a declared type when cases are unions), so setup and checks are checked against it. */
 export interface ExerciseDefinition<C, E extends Record<string, ExportKind>> {
   /** What the learner's module must export. */
   exports: E;
@@ -80,12 +81,12 @@ export interface ExerciseDefinition<C, E extends Record<string, ExportKind>> {
   /** What Check runs, by name, in order. Each gets its own seeded random. */
   cases: Record<string, (rng: Rng) => C>;
   /** How messages name a case ("In the second kitchen (…)"); default `In the "<name>" case`. */
-  where?: (c: C, name: string) => string;
+  where?: (c: NoInfer<C>, name: string) => string;
   /** Sets a case up inside the sandbox: its helpers and how to call the learner's export. */
-  setup(c: C, h: HarnessApi): CaseSetup<E>;
+  setup(c: NoInfer<C>, h: HarnessApi): CaseSetup<E>;
   /** Run only: prints what the learner's export resolved to. */
   show?: (value: unknown, h: HarnessApi) => void;
-  checks: Array<CaseCheck<C>>;
+  checks: Array<CaseCheck<NoInfer<C>>>;
   /** Simulated time allowed after the call settles, for late output. */
   graceMs?: number;
 }
