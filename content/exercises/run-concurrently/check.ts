@@ -16,7 +16,7 @@ type Timings = Record<Dish, number>;
 interface Kitchen {
   timings: Timings;
   values: Record<Dish, string>;
-  /** The contract's own kitchen is named in no message; the second one by its timings. */
+  /** The contract's own kitchen, or the second one. */
   contract: boolean;
 }
 
@@ -53,8 +53,7 @@ export default defineExercise({
       return withTickets({ coffee: pick(200, 450), eggs: pick(550, 800), toast: pick(900, 1300) }, false, () => rng.token(6));
     },
   },
-  where: ({ timings: t, contract }) =>
-    contract ? '' : `In the second kitchen (coffee ${ms(t.coffee)}, toast ${ms(t.toast)}, eggs ${ms(t.eggs)})`,
+  where: ({ timings: t, contract }) => `In the ${contract ? 'first' : 'second'} kitchen (coffee ${ms(t.coffee)}, toast ${ms(t.toast)}, eggs ${ms(t.eggs)})`,
   setup: (c: Kitchen, h) => {
     const cook = (dish: Dish) => () => h.operation(LABEL[dish], c.timings[dish], () => c.values[dish]);
     return {
