@@ -11,7 +11,14 @@ const MARK = 'demo() on the stack';
 /** Snapshot `predicted` before demo() runs (so pushing onto it from demo doesn't count), then call demo(). */
 function callDemo(exports: { predicted: unknown[]; demo: () => unknown }, h: HarnessApi) {
   const predicted = exports.predicted;
-  h.record('predicted', predicted.map((line) => (typeof line === 'string' ? line : { notAString: String(line) })));
+  // Copied element by element now, into an array the learner never holds, rather than with the list's own
+  // (replaceable) map: nothing written into `predicted` or its copy later can count.
+  const snapshot: Array<string | { notAString: string }> = [];
+  for (let i = 0; i < predicted.length; i++) {
+    const line = predicted[i];
+    snapshot.push(typeof line === 'string' ? line : { notAString: String(line) });
+  }
+  h.record('predicted', snapshot);
   // A span from the call to its return: lines before it (printed while the module loaded) are left out.
   const span = h.span(MARK);
   try {
@@ -76,6 +83,25 @@ export default defineExercise({
   setup: (_c, h) => ({ call: (x) => callDemo(x, h) }),
   graceMs: 10_000,
   checks: [
+    {
+      id: 'predicts-before-running',
+      title: 'The prediction is written out, not recorded from a run of demo() while the module loads',
+      verify: (o) => {
+        const from = o.spans.find((s) => s.label === MARK)?.startSeq;
+        if (from === undefined) return undefined;
+        const early = o.spans.filter((s) => s.owner === 'learner' && s.startSeq < from);
+        const printed = o.logs.filter((l) => l.seq < from);
+        if (early.length === 0 && printed.length === 0) return undefined;
+        const what = [
+          early.length ? `${early.length} timer${early.length === 1 ? '' : 's'} or other async work (${early.slice(0, 3).map((s) => s.label).join(', ')})` : '',
+          printed.length ? `${printed.length} printed line${printed.length === 1 ? '' : 's'}` : '',
+        ].filter(Boolean);
+        return (
+          `Before the course called demo(), your code had already started ${what.join(' and ')} while your module was loading. ` +
+          'Running demo() yourself and recording what it logs is not a prediction: the module should only define demo and the `predicted` list, written out by hand.'
+        );
+      },
+    },
     {
       id: 'order-matches',
       title: 'Your prediction matches the real order of the lines',
