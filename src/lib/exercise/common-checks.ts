@@ -21,7 +21,7 @@ export function outputIs<C>(expected: readonly string[] | ((c: C) => readonly st
 }
 
 /** What differs between the lines expected and those printed, in a sentence. */
-export function outputDifference(o: ScenarioObservation, expected: readonly string[], actual: readonly string[]): string {
+function outputDifference(o: ScenarioObservation, expected: readonly string[], actual: readonly string[]): string {
   const missing = expected.filter((l) => !actual.includes(l));
   const extra = actual.filter((l) => !expected.includes(l));
   let why: string;

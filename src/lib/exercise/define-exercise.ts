@@ -29,7 +29,7 @@ export interface Rng {
   token(length?: number): string;
 }
 
-export function seededRng(seed: number): Rng {
+function seededRng(seed: number): Rng {
   const next = mulberry32(seed);
   const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   return {
@@ -41,7 +41,7 @@ export function seededRng(seed: number): Rng {
 }
 
 /** The random a case is generated from: the run's seed mixed with the case's name. */
-export function caseRng(seed: number, name: string): Rng {
+function caseRng(seed: number, name: string): Rng {
   return seededRng(seed ^ hashString(`case:${name}`));
 }
 

@@ -1,19 +1,16 @@
 /** Everything a `check.ts` needs, from one import. */
 export { defineExercise, forCases, mismatch, passNote, type CaseCheck, type CaseVerdict, type Rng } from './define-exercise.ts';
-export { outputIs, outputDifference, nothingFloating, noUnhandledRejections } from './common-checks.ts';
+export { outputIs, nothingFloating, noUnhandledRejections } from './common-checks.ts';
 export {
   allOverlap,
   elapsed,
   groupLabels,
   learnerTimers,
-  lineIndex,
   ms,
   output,
   peakConcurrency,
-  printedAt,
   quoteList,
   spansLabelled,
-  uncaughtErrors,
   unhandledRejections,
 } from '../judge/facts.ts';
 export type { HarnessApi, Route } from './spec.ts';
