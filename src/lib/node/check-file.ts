@@ -32,9 +32,9 @@ export function seedFor(source: string): number {
 export async function checkSource(
   id: string,
   source: string,
-  options: { mode?: Mode; seed?: number } = {},
+  options: { mode?: Mode; seed?: number; root?: string } = {},
 ): Promise<{ verdict: Verdict; observation: Observation }> {
-  const exercise = loadExercise(id);
+  const exercise = loadExercise(id, options.root);
   const spec = await loadSpec(exercise);
   const seed = options.seed ?? seedFor(source);
   const observation = await observe({
