@@ -1,4 +1,4 @@
-import { defineExercise, elapsed, forCases, mismatch, ms, nothingFloating, noUnhandledRejections, type Json, type Route, type Rng, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
+import { defineExercise, elapsed, forCases, kindOf, mismatch, ms, nothingFloating, noUnhandledRejections, type Json, type Route, type Rng, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
 
 /**
  * fetchAll(urls) against the harness's simulated fetch. Two cases from the
@@ -79,12 +79,8 @@ const failing = (c: Case) => c.endpoints.find((e) => e.status >= 400)!;
 function nameOf(value: Json, c: Case): string {
   for (const { url, body } of c.endpoints) if (value === body) return `the body of ${url}`;
   if (typeof value === 'string' && /^user \d+$/.test(value)) return `the example's text "${value}"`;
-  if (typeof value === 'string' && value.startsWith('Promise')) return 'a Promise (not awaited)';
   if (value && typeof value === 'object' && !Array.isArray(value) && 'status' in value) return 'a Response object (read its body with `await response.text()`)';
-  if (value === null) return 'undefined';
-  if (value === '') return 'an empty string';
-  if (typeof value === 'string') return 'a string none of the URLs sent';
-  return `a ${Array.isArray(value) ? 'list' : typeof value}`;
+  return kindOf(value, 'a string none of the URLs sent');
 }
 
 export default defineExercise({

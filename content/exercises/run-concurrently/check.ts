@@ -1,4 +1,4 @@
-import { allOverlap, defineExercise, elapsed, mismatch, ms, nothingFloating, spansLabelled, type Json } from '../../../src/lib/exercise/kit.ts';
+import { allOverlap, defineExercise, elapsed, kindOf, mismatch, ms, nothingFloating, spansLabelled, type Json } from '../../../src/lib/exercise/kit.ts';
 
 /**
  * Three helpers of different lengths. The contract's kitchen (1000/600/300 ms)
@@ -35,11 +35,7 @@ const slowest = (t: Timings) => DISHES.reduce((a, b) => (t[b] > t[a] ? b : a));
 function nameOf(value: Json, values: Record<Dish, string>): string {
   for (const dish of DISHES) if (value === values[dish]) return LABEL[dish];
   for (const dish of DISHES) if (value === RUN_TEXT[dish]) return `the example text "${RUN_TEXT[dish]}"`;
-  if (typeof value === 'string' && value.startsWith('Promise')) return 'a Promise (not awaited)';
-  if (value === null) return 'undefined';
-  if (value === '') return 'an empty string';
-  if (typeof value === 'string') return 'a string none of the helpers returned';
-  return `a ${Array.isArray(value) ? 'list' : typeof value}`;
+  return kindOf(value, 'a string none of the helpers returned');
 }
 
 export default defineExercise({

@@ -2,7 +2,7 @@
  * Checks most exercises share, written against one case at a time (the kit
  * loops over the cases and names the case in the message).
  */
-import type { ScenarioObservation } from '../harness/observation.ts';
+import type { Json, ScenarioObservation } from '../harness/observation.ts';
 import { elapsed, groupLabels, ms, output, quoteList, unhandledRejections } from '../judge/facts.ts';
 import { mismatch, type CaseCheck } from './define-exercise.ts';
 
@@ -60,4 +60,17 @@ export function noUnhandledRejections(advice = 'Every promise that can reject ne
       return `${found[0].message} at ${ms(found[0].t)}. In Node this crashes the program. ${advice}`;
     },
   };
+}
+
+/**
+ * What a value the learner's code returned is, in words, without quoting it
+ * (it may carry seeded text): `unknownString` names a string the check
+ * doesn't recognise.
+ */
+export function kindOf(value: Json, unknownString: string): string {
+  if (typeof value === 'string' && value.startsWith('Promise')) return 'a Promise (not awaited)';
+  if (value === null) return 'undefined';
+  if (value === '') return 'an empty string';
+  if (typeof value === 'string') return unknownString;
+  return `a ${Array.isArray(value) ? 'list' : typeof value}`;
 }

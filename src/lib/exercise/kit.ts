@@ -1,6 +1,6 @@
 /** Everything a `check.ts` needs, from one import. */
 export { defineExercise, forCases, mismatch, passNote, type CaseCheck, type CaseVerdict, type Rng } from './define-exercise.ts';
-export { outputIs, nothingFloating, noUnhandledRejections } from './common-checks.ts';
+export { outputIs, nothingFloating, noUnhandledRejections, kindOf } from './common-checks.ts';
 export {
   allOverlap,
   elapsed,
