@@ -4,19 +4,18 @@
  * read a verdict from the CLI to compare with the page's.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exerciseIds, loadExercise } from '../src/lib/node/exercises.ts';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const EXERCISES_DIR = `${ROOT}content/exercises/`;
 
-/** Exercise folders on disk (those with an exercise.json), as the site and the CLI find them. */
+/** Exercise folders on disk, found and checked by the CLI's registry (the same rules as the build's). */
 export function exerciseIdsOnDisk(): string[] {
-  return readdirSync(EXERCISES_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(`${EXERCISES_DIR}${d.name}/exercise.json`))
-    .map((d) => d.name)
-    .sort();
+  return exerciseIds();
 }
 
 /** Exercise ids linked from /exercises/, in page order. */
@@ -39,16 +38,8 @@ export interface WrongFixture {
 
 /** Wrong answers with their expectations; runaway ones (check `runs`) last, as they take the whole budget. */
 export function wrongFixtures(id: string): WrongFixture[] {
-  const dir = `${EXERCISES_DIR}${id}/wrong/`;
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => {
-      const match = /^\s*\/\/\s*expect:\s*fails\s+([\w-]+)\s+"([^"]+)"/m.exec(readFileSync(dir + f, 'utf8'));
-      return { file: `content/exercises/${id}/wrong/${f}`, check: match?.[1] ?? '', phrase: match?.[2] ?? '' };
-    })
-    .filter((w) => w.check)
+  return loadExercise(id)
+    .wrong.map((w) => ({ file: `content/exercises/${id}/${relative(`${EXERCISES_DIR}${id}`, w.file)}`, ...w.expect }))
     .sort((a, b) => Number(a.check === 'runs') - Number(b.check === 'runs'));
 }
 

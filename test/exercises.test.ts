@@ -5,7 +5,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { exerciseIds, loadExercise } from '../src/lib/node/exercises.ts';
-import { checkSource } from '../src/lib/node/check-file.ts';
+import { checkSource, loadSpec, seedFor } from '../src/lib/node/check-file.ts';
+import { judge } from '../src/lib/judge/judge.ts';
+import type { Observation } from '../src/lib/harness/observation.ts';
 
 const ids = exerciseIds();
 const failedChecks = (verdict: { checks: Array<{ id: string; passed: boolean; message: string }> }) =>
@@ -46,5 +48,47 @@ describe.each(ids)('%s', (id) => {
     expect(check, `no check with id ${wrong.expect.check}`).toBeDefined();
     expect(check!.passed, `${wrong.expect.check} passed; failures: ${failedChecks(verdict).join(' | ')}`).toBe(false);
     expect(check!.message).toContain(wrong.expect.phrase);
+  });
+});
+
+describe('the judge trusts only the spec and the seed its caller computed', () => {
+  const id = 'dont-block-the-loop';
+  const exercise = loadExercise(id);
+
+  test('expected values come from the seed: changing what the Observation carries changes nothing', async () => {
+    const { verdict, observation } = await checkSource(id, exercise.solution);
+    expect(verdict.passed).toBe(true);
+    const forged: Observation = {
+      ...observation,
+      seed: observation.seed + 1,
+      scenarios: observation.scenarios.map((s) => ({ ...s, params: { limit: 3, expected: 1 } })),
+    };
+    expect(judge(await loadSpec(exercise), forged, { seed: seedFor(exercise.solution) })).toEqual(verdict);
+  });
+
+  test('an answer judged against another seed is judged against that seed’s cases', async () => {
+    const { observation } = await checkSource(id, exercise.solution);
+    const spec = await loadSpec(exercise);
+    // Find a seed whose generated limit differs from the one this run used.
+    const other = [1, 2, 3, 4, 5].find((s) => judge(spec, observation, { seed: s }).passed === false);
+    expect(other, 'some other seed gives a different generated case').toBeDefined();
+    const result = judge(spec, observation, { seed: other! }).checks.find((c) => c.id === 'result');
+    expect(result?.passed).toBe(false);
+  });
+
+  test('an Observation whose cases are not the ones this seed gives is refused', async () => {
+    const { observation } = await checkSource(id, exercise.solution);
+    const spec = await loadSpec(exercise);
+    const seed = seedFor(exercise.solution);
+    const renamed: Observation = { ...observation, scenarios: observation.scenarios.map((s, i) => (i === 1 ? { ...s, scenario: 'made-up' } : s)) };
+    const extra: Observation = { ...observation, scenarios: [...observation.scenarios, observation.scenarios[0]] };
+    for (const forged of [renamed, extra]) {
+      const verdict = judge(spec, forged, { seed });
+      expect(verdict.passed).toBe(false);
+      expect(verdict.checks[0].message).toContain("can't accept");
+    }
+    // A run stopped early (a runaway) holds only the first cases: that is not refused.
+    const stopped: Observation = { ...observation, scenarios: observation.scenarios.slice(0, 1) };
+    expect(judge(spec, stopped, { seed }).checks[0].message).not.toContain("can't accept");
   });
 });

@@ -65,7 +65,7 @@ describe('the Node.js runtime layout, run by real Node', () => {
     const { observation } = runInContainerLayout(id, source, 'check');
     const spec = await loadSpec(exercise);
     const cli = await checkSource(id, source);
-    expect(judge(spec, observation)).toEqual(cli.verdict);
+    expect(judge(spec, observation, { seed: seedFor(source) })).toEqual(cli.verdict);
   }, 30_000);
 
   test('node run.mjs prints each line to the terminal as it runs, after marking when learner code started', () => {

@@ -6,14 +6,14 @@
  * by every workbench on the page.
  */
 import { parsePreference } from '../lib/runtime/preference.ts';
-import type { WebContainerRunner } from '../lib/runtime/webcontainer/webcontainer-runner.ts';
+import type { Runner } from '../lib/runtime/runner.ts';
 import { runtime } from './runtime.ts';
 import type { CourseTerminal } from './terminal.ts';
 import { hookSelector } from '../components/exercise/workbench-hooks.ts';
 
 export interface RuntimePanel {
   /** Where a Node run's raw output goes: this panel's terminal, mounted first if need be. */
-  terminal(node: WebContainerRunner): Promise<CourseTerminal | undefined>;
+  terminal(node: Runner): Promise<CourseTerminal | undefined>;
 }
 
 export function attachRuntimePanel(root: HTMLElement): RuntimePanel {
@@ -31,7 +31,7 @@ export function attachRuntimePanel(root: HTMLElement): RuntimePanel {
   }
 
   let terminal: Promise<CourseTerminal | undefined> | undefined;
-  const ensureTerminal = (node: WebContainerRunner) => {
+  const ensureTerminal = (node: Runner) => {
     if (!host) return Promise.resolve(undefined);
     terminal ??= import('./terminal.ts').then(
       (m) => m.mountTerminal(host, node),

@@ -22,7 +22,7 @@ import { apiKeyFrom, parsePreference, RUNTIME_PREF_KEY, webcontainerEnabled } fr
 import { isSupportedBrowser } from '../lib/runtime/supported-browser.ts';
 
 export interface RunnerHandle {
-  runner: (Runner & { warm?(): Promise<void> }) | WebContainerRunner;
+  runner: Runner;
   choice: RuntimeChoice;
 }
 

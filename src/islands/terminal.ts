@@ -7,14 +7,14 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import type { WebContainerRunner } from '../lib/runtime/webcontainer/webcontainer-runner.ts';
-import type { ProcessLike } from '../lib/runtime/webcontainer/api.ts';
+import type { Runner, ShellProcess } from '../lib/runtime/runner.ts';
 
 export interface CourseTerminal {
   write(chunk: string): void;
 }
 
-export async function mountTerminal(host: HTMLElement, runner: WebContainerRunner): Promise<CourseTerminal> {
+/** `runner` must have a shell (the Node.js runtime); the panel only mounts a terminal for one that does. */
+export async function mountTerminal(host: HTMLElement, runner: Runner): Promise<CourseTerminal> {
   const term = new Terminal({
     convertEol: false,
     cursorBlink: true,
@@ -32,8 +32,9 @@ export async function mountTerminal(host: HTMLElement, runner: WebContainerRunne
   fit.fit();
   term.writeln('\x1b[2mNode.js terminal: try `node main.js`, `node run.mjs` or `node check.mjs`.\x1b[0m');
 
-  let shell: ProcessLike | undefined;
+  let shell: ShellProcess | undefined;
   try {
+    if (!runner.shell) throw new Error('this runtime has no shell');
     shell = await runner.shell({ cols: term.cols, rows: term.rows });
     void shell.output.pipeTo(new WritableStream({ write: (data) => term.write(data) })).catch(() => undefined);
     const input = shell.input.getWriter();

@@ -17,7 +17,6 @@ import { checkTypes, createEditor, refreshLint, replaceDoc } from './editor.ts';
 import { codeProgress, recordPass } from './progress.ts';
 import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
 import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
-import type { WebContainerRunner } from '../lib/runtime/webcontainer/webcontainer-runner.ts';
 import { appendRows, outputRow, placeholder, showOutput, showVerdict } from './results-view.ts';
 import { WorkbenchControls } from './workbench-controls.ts';
 import { errorPosition, logRow, offsetOf, runSummary, verdictView } from './view-model.ts';
@@ -149,7 +148,7 @@ class Workbench {
       const { readLogLines, readObservation, UNREADABLE_RUN } = await loadSchema();
       this.#active = runner;
       // Node.js runs stream raw into the terminal too (with the budget kill notice).
-      const terminal = runner.kind === 'webcontainer' ? await this.#panel?.terminal(runner as WebContainerRunner) : undefined;
+      const terminal = runner.shell ? await this.#panel?.terminal(runner) : undefined;
       // Check's spec is fetched alongside the run, so judging doesn't wait for it.
       const spec = mode === 'check' ? loadSpec(this.config.id) : undefined;
       spec?.catch(() => undefined);
@@ -189,7 +188,7 @@ class Workbench {
       this.#markErrors(checked);
       void this.#showTimeline(checked, mode);
       if (mode === 'check') {
-        const verdict = (await types!)(judge(await spec!, checked));
+        const verdict = (await types!)(judge(await spec!, checked, { seed: seedFor(source) }));
         // Kept in the learner's progress (the course map counts it); it stays passed.
         if (verdict.passed && this.kind === 'exercise') recordPass(this.config.id);
         const results = this.ui.find('results');

@@ -1,19 +1,17 @@
 import {
-  defineCheck,
+  defineExercise,
   elapsed,
-  fail,
+  mismatch,
   ms,
   nothingFloating,
   noUnhandledRejections,
   output,
-  pass,
   quoteList,
   spansLabelled,
-  type Check,
-  type CheckOutcome,
+  type CaseCheck,
   type HarnessApi,
   type ScenarioObservation,
-} from '../../../src/lib/exercise/check-kit.ts';
+} from '../../../src/lib/exercise/kit.ts';
 
 type User = { id: number; name: string };
 
@@ -34,63 +32,41 @@ const SLOW_SAVE: Timings = { saveMs: 450, loadMs: 150, emailMs: 250 };
 const EXPECTED = ['loaded Ada', 'email to Ada: welcome', 'done'];
 
 /** A tiny user store: a user becomes visible when saveUser finishes; loadUser reads the store when it finishes. */
-function helpers(t: Timings) {
-  return (h: HarnessApi) => {
-    const store = new Map<number, User>();
-    const calls = { saveUser: 0, loadUser: 0, sendEmail: 0 };
-    const count = (name: keyof typeof calls) => {
-      calls[name]++;
-      h.record('calls', calls);
-    };
+function setup(t: Timings, h: HarnessApi) {
+  const store = new Map<number, User>();
+  const calls = { saveUser: 0, loadUser: 0, sendEmail: 0 };
+  const count = (name: keyof typeof calls) => {
+    calls[name]++;
     h.record('calls', calls);
-    const nameOf = (user: unknown) => String((user as User | undefined)?.name);
-    return {
-      sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal),
-      saveUser: (user: User): Promise<void> => {
-        count('saveUser');
-        const copy = { ...user };
-        return h.operation(`saveUser(${nameOf(user)})`, t.saveMs, () => {
-          store.set(copy.id, copy);
-        });
-      },
-      loadUser: (id: number): Promise<User> => {
-        count('loadUser');
-        if (!store.has(id)) h.record('loadedBeforeSaved', true);
-        return h.operation(`loadUser(${id})`, t.loadMs, () => {
-          const user = store.get(id);
-          if (!user) throw new Error(`user ${id} not found`);
-          return { ...user };
-        });
-      },
-      sendEmail: (user: User, subject: string): Promise<void> => {
-        count('sendEmail');
-        return h.operation(`sendEmail(${nameOf(user)})`, t.emailMs, () => {
-          h.log(`email to ${nameOf(user)}: ${subject}`);
-        });
-      },
-    };
   };
-}
-
-const drive = (exports: Record<string, unknown>) => (exports.main as () => unknown)();
-
-const MAIN = 'main';
-const SLOW = 'slow-save';
-const ALL = [MAIN, SLOW];
-
-/** How a case is named in messages. */
-function where(name: string): string {
-  return name === SLOW ? `In the case where saveUser takes ${ms(SLOW_SAVE.saveMs)}, ` : '';
-}
-
-function everyCase(verify: (o: ScenarioObservation, prefix: string) => CheckOutcome) {
-  return (ctx: { scenario(name: string): ScenarioObservation }): CheckOutcome => {
-    for (const name of ALL) {
-      const outcome = verify(ctx.scenario(name), where(name));
-      if (!outcome.passed) return outcome;
-    }
-    return pass();
+  h.record('calls', calls);
+  const nameOf = (user: unknown) => String((user as User | undefined)?.name);
+  const helpers = {
+    saveUser: (user: User): Promise<void> => {
+      count('saveUser');
+      const copy = { ...user };
+      return h.operation(`saveUser(${nameOf(user)})`, t.saveMs, () => {
+        store.set(copy.id, copy);
+      });
+    },
+    loadUser: (id: number): Promise<User> => {
+      count('loadUser');
+      if (!store.has(id)) h.record('loadedBeforeSaved', true);
+      return h.operation(`loadUser(${id})`, t.loadMs, () => {
+        const user = store.get(id);
+        if (!user) throw new Error(`user ${id} not found`);
+        return { ...user };
+      });
+    },
+    sendEmail: (user: User, subject: string): Promise<void> => {
+      count('sendEmail');
+      return h.operation(`sendEmail(${nameOf(user)})`, t.emailMs, () => {
+        h.log(`email to ${nameOf(user)}: ${subject}`);
+      });
+    },
   };
+  return { helpers, call: (x: { main: () => unknown }) => x.main() };
+  return { helpers, call: (x: { main: () => unknown }) => x.main() };
 }
 
 /** Why the output is wrong, in terms of what the code probably did. */
@@ -119,87 +95,84 @@ function explainOutput(o: ScenarioObservation, actual: string[]): string {
   return `${missing.length ? `Missing: ${quoteList(missing)}. ` : ''}${extra.length ? `Not expected: ${quoteList(extra)}.` : ''}`.trim();
 }
 
-function outputCheck(): Check {
+function outputCheck(): CaseCheck<Timings> {
   return {
     id: 'output',
     title: 'Prints "loaded Ada", "email to Ada: welcome", "done"',
-    scenarios: ALL,
-    verify: everyCase((o, prefix) => {
+    verify: (o) => {
       const actual = output(o);
-      if (JSON.stringify(actual) === JSON.stringify(EXPECTED)) return pass();
-      return fail(`${prefix}${prefix ? 'the' : 'The'} output doesn't match. ${explainOutput(o, actual)}`, EXPECTED, actual);
-    }),
+      if (JSON.stringify(actual) === JSON.stringify(EXPECTED)) return undefined;
+      return mismatch(`The output doesn't match. ${explainOutput(o, actual)}`, EXPECTED, actual);
+    },
   };
 }
 
-function inOrderCheck(): Check {
+function inOrderCheck(): CaseCheck<Timings> {
   return {
     id: 'in-order',
     title: 'Each step uses the real helpers and waits for the step it depends on',
-    scenarios: ALL,
-    verify: everyCase((o, prefix) => {
+    verify: (o) => {
       const calls = (o.record.calls ?? {}) as Record<string, number>;
       const helpers = ['saveUser', 'loadUser', 'sendEmail'];
       const never = helpers.filter((helper) => (calls[helper] ?? 0) === 0);
       if (never.length === helpers.length) {
-        return fail(
-          `${prefix}saveUser(…), loadUser(…) and sendEmail(…) were never called. The lines have to come from the real work: save Ada, load her back, send the email. Printing them yourself doesn't do any of it.`,
+        return (
+          `saveUser(…), loadUser(…) and sendEmail(…) were never called. The lines have to come from the real work: save Ada, load her back, send the email. Printing them yourself doesn't do any of it.`
         );
       }
       const many = helpers.find((helper) => (calls[helper] ?? 0) > 1);
-      if (many) return fail(`${prefix}${many}(…) was called ${calls[many]} times; call it once and await that call.`);
+      if (many) return `${many}(…) was called ${calls[many]} times; call it once and await that call.`;
       const save = spansLabelled(o, /^saveUser/)[0];
       const load = spansLabelled(o, /^loadUser/)[0];
       if (o.record.loadedBeforeSaved === true) {
-        return fail(
-          `${prefix}loadUser(1) was called at ${ms(load?.start)}, before saveUser had finished${save?.end != null ? ` (at ${ms(save.end)})` : save ? ' (it never did)' : ' (it was never called)'}. ` +
-            'Calling saveUser only starts the save. `await saveUser(...)` so the user is stored before you load it; a sleep that guesses how long saving takes breaks as soon as saving is slower.',
+        return (
+          `loadUser(1) was called at ${ms(load?.start)}, before saveUser had finished${save?.end != null ? ` (at ${ms(save.end)})` : save ? ' (it never did)' : ' (it was never called)'}. ` +
+            'Calling saveUser only starts the save. `await saveUser(...)` so the user is stored before you load it; a sleep that guesses how long saving takes breaks as soon as saving is slower.'
         );
       }
       if (never.length) {
-        return fail(`${prefix}${never.join(' and ')}(…) ${never.length === 1 ? 'was' : 'were'} never called. Each step has to be done for real: save Ada, load her back, send the email.`);
+        return `${never.join(' and ')}(…) ${never.length === 1 ? 'was' : 'were'} never called. Each step has to be done for real: save Ada, load her back, send the email.`;
       }
       const loadedLine = o.logs.find((l) => l.text === 'loaded Ada');
       if (loadedLine && load?.endSeq !== undefined && loadedLine.seq < load.endSeq) {
-        return fail(`${prefix}"loaded Ada" was printed at ${ms(loadedLine.t)}, before loadUser(1) had finished. Print the name of the user that loadUser gives you.`);
+        return `"loaded Ada" was printed at ${ms(loadedLine.t)}, before loadUser(1) had finished. Print the name of the user that loadUser gives you.`;
       }
       const email = spansLabelled(o, /^sendEmail/)[0];
       const doneLine = o.logs.find((l) => l.text === 'done');
       if (doneLine && (email?.endSeq === undefined || doneLine.seq < email.endSeq)) {
-        return fail(`${prefix}"done" was printed at ${ms(doneLine.t)}, before sendEmail had finished. \`await sendEmail(...)\` first.`);
+        return (`"done" was printed at ${ms(doneLine.t)}, before sendEmail had finished. \`await sendEmail(...)\` first.`);
       }
-      return pass();
-    }),
+      return undefined;
+    },
   };
 }
 
-function fulfilsCheck(): Check {
+function fulfilsCheck(): CaseCheck<Timings> {
   return {
     id: 'main-fulfils',
     title: 'main finishes without an error',
-    scenarios: ALL,
-    verify: everyCase((o, prefix) => {
-      if (o.settled.state === 'fulfilled') return pass();
+    verify: (o) => {
+      if (o.settled.state === 'fulfilled') return undefined;
       if (o.settled.state === 'rejected') {
         const { name, message } = o.settled.error;
         const notFound = /not found/.test(message);
-        return fail(
-          `${prefix}main failed at ${ms(elapsed(o))} with ${name}: ${message}. ` +
+        return (
+          `main failed at ${ms(elapsed(o))} with ${name}: ${message}. ` +
             (notFound
               ? 'loadUser ran before the user had been saved: calling saveUser only starts the save. `await saveUser(...)` before loading.'
-              : 'Every step here can succeed; look at what threw.'),
+              : 'Every step here can succeed; look at what threw.')
         );
       }
-      return fail(`${prefix}main never finished.`);
-    }),
+      return `main never finished.`;
+    },
   };
 }
 
-const scenario = (name: string, t: Timings) => ({ name, params: { ...t }, helpers: helpers(t), drive });
-
-export default defineCheck({
+export default defineExercise({
   exports: { main: 'function' },
-  run: scenario('run', CONTRACT),
-  scenarios: () => [scenario(MAIN, CONTRACT), scenario(SLOW, SLOW_SAVE)],
-  checks: [outputCheck(), inOrderCheck(), fulfilsCheck(), nothingFloating(ALL), noUnhandledRejections(ALL)],
+  example: CONTRACT,
+  cases: { main: () => CONTRACT, 'slow-save': () => SLOW_SAVE },
+  where: (t) => `In the case where saveUser takes ${ms(t.saveMs)}`,
+  setup,
+  checks: [outputCheck(), inOrderCheck(), fulfilsCheck(), nothingFloating(), noUnhandledRejections()],
 });

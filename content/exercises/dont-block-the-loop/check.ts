@@ -1,15 +1,4 @@
-import {
-  defineCheck,
-  mulberry32,
-  fail,
-  ms,
-  nothingFloating,
-  pass,
-  peakConcurrency,
-  type HarnessApi,
-  type Scenario,
-  type ScenarioObservation,
-} from '../../../src/lib/exercise/check-kit.ts';
+import { defineExercise, groupLabels, mismatch, ms, nothingFloating, peakConcurrency, type HarnessApi, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
 
 const HEARTBEAT_MS = 50;
 const MAX_GAP_MS = 150;
@@ -34,25 +23,32 @@ function isPrime(n: number): boolean {
   return true;
 }
 
-const helpers = (h: HarnessApi) => ({
-  isPrimeSlow: (n: number) => {
-    h.blockFor(1);
-    return isPrime(n);
-  },
-  sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal),
-});
+/** A case is the limit countPrimes is called with. */
+type Case = { limit: number };
 
 /**
  * Starts the harness's heartbeat (a chain of 50 ms timeouts, never counted as
  * the learner's work), then calls countPrimes(limit). Each beat's time goes
  * into record.beats; the chain stops once countPrimes has settled.
  */
-function scenario(name: string, limit: number): Scenario {
+function setup({ limit }: Case, h: HarnessApi) {
+  let calls = 0;
+  const oddPrimes = new Set<number>();
+  const isPrimeSlow = (n: number) => {
+    h.record('isPrimeSlowCalls', ++calls);
+    h.blockFor(1);
+    const prime = isPrime(n);
+    if (prime && n % 2 === 1 && n < limit && !oddPrimes.has(n)) {
+      oddPrimes.add(n);
+      h.record('oddPrimesTested', oddPrimes.size);
+    }
+    return prime;
+  };
+  h.record('isPrimeSlowCalls', 0);
+  h.record('oddPrimesTested', 0);
   return {
-    name,
-    params: { limit, expected: primesBelow(limit), heartbeatMs: HEARTBEAT_MS },
-    helpers,
-    drive: (exports, h) => {
+    helpers: { isPrimeSlow },
+    call: (x: { countPrimes: (limit: number) => unknown }) => {
       const beats: number[] = [];
       let done = false;
       const beat = () => {
@@ -65,7 +61,7 @@ function scenario(name: string, limit: number): Scenario {
       };
       h.record('beats', beats);
       h.harnessTimeout(beat, HEARTBEAT_MS, 'heartbeat');
-      const result = Promise.resolve((exports.countPrimes as (limit: number) => unknown)(limit));
+      const result = Promise.resolve(x.countPrimes(limit));
       const stop = () => {
         done = true;
       };
@@ -77,10 +73,10 @@ function scenario(name: string, limit: number): Scenario {
           const worst = Math.max(...times.slice(1).map((t, i) => t - times[i]));
           h.log(
             `countPrimes(${limit}) returned ${JSON.stringify(value)} after ${Math.round(h.now())} ms; ` +
-              `the heartbeat's longest wait was ${Math.round(worst)} ms (it should beat every ${HEARTBEAT_MS} ms, and never wait more than ${MAX_GAP_MS})`,
+              `the heartbeat's longest wait was ${Math.round(worst)} ms (it should beat every ${HEARTBEAT_MS} ms, and never wait more than ${MAX_GAP_MS})`
           );
         },
-        stop,
+        stop
       );
       return result;
     },
@@ -92,19 +88,12 @@ function scenario(name: string, limit: number): Scenario {
  * 1901, so 303 is never right and counting the limit itself (`n <= limit`),
  * which 2000 can't reveal, is caught.
  */
-function generatedLimit(seed: number): number {
-  let limit = 1000 + Math.floor(mulberry32(seed)() * 900);
+function generatedLimit(random: number): number {
+  let limit = 1000 + Math.floor(random * 900);
   while (primesBelow(limit + 1) === primesBelow(limit)) limit++;
   return limit;
 }
 
-const CASE_NAMES = ['limit 2000', 'generated'];
-
-interface Params {
-  limit: number;
-  expected: number;
-}
-const paramsOf = (o: ScenarioObservation) => o.params as unknown as Params;
 
 /** The longest stretch without a heartbeat, from the call until countPrimes settled. */
 function longestGap(o: ScenarioObservation): { gap: number; from: number; to: number } {
@@ -119,12 +108,6 @@ function longestGap(o: ScenarioObservation): { gap: number; from: number; to: nu
   return worst;
 }
 
-/** "setTimeout 0 ms (×39)" rather than the same label 39 times. */
-function summarise(labels: string[]): string {
-  const counts = new Map<string, number>();
-  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
-  return [...counts].map(([label, n]) => (n > 1 ? `${label} (×${n})` : label)).join(', ');
-}
 
 /** Why the heartbeat starved, read off the timeline. */
 function diagnose(o: ScenarioObservation): string {
@@ -163,78 +146,80 @@ function diagnose(o: ScenarioObservation): string {
   return 'Something held the thread between yields; yield to the event loop more often.';
 }
 
-export default defineCheck({
+export default defineExercise({
   exports: { countPrimes: 'function' },
-  run: scenario('run', EXAMPLE_LIMIT),
-  scenarios: (seed) => [scenario('limit 2000', EXAMPLE_LIMIT), scenario('generated', generatedLimit(seed))],
+  example: { limit: EXAMPLE_LIMIT },
+  cases: { 'limit 2000': () => ({ limit: EXAMPLE_LIMIT }), generated: (rng) => ({ limit: generatedLimit(rng.next()) }) },
+  // Each message names the call, countPrimes(limit), which says which case it was.
+  where: () => '',
+  setup,
   checks: [
     {
       id: 'result',
       title: 'Returns how many primes are below the limit (303 for 2000)',
-      scenarios: CASE_NAMES,
-      verify: (ctx) => {
-        for (const name of CASE_NAMES) {
-          const o = ctx.scenario(name);
-          const { limit, expected } = paramsOf(o);
-          const call = `countPrimes(${limit})`;
-          if (o.settled.state === 'rejected') return fail(`${call} rejected with "${o.settled.error.message}"; it should resolve to ${expected}.`);
-          if (o.settled.state !== 'fulfilled') return fail(`${call} never finished.`);
-          const value = o.settled.value;
-          if (value === expected) continue;
-          if (typeof value !== 'number') return fail(`${call} resolved to ${JSON.stringify(value)}; it should resolve to the number ${expected}.`);
-          let why = '';
-          if (limit !== EXAMPLE_LIMIT && value === primesBelow(EXAMPLE_LIMIT)) {
-            why = ` ${value} is the answer for ${EXAMPLE_LIMIT} only: count the primes below the limit you are given.`;
-          } else if (value === primesBelow(limit + 1) && value !== expected) {
-            why = ` Is the limit itself counted? Only numbers below it count (2 ≤ p < limit).`;
-          } else if (Math.abs(value - expected) === 1) {
-            why = ' One off: check where your loop starts and stops (2 ≤ p < limit).';
-          } else if (value < expected) {
-            why = ' Some numbers were never tested: does every chunk pick up where the last one stopped?';
-          }
-          return fail(`${call} resolved to ${value}, expected ${expected}.${why}`, expected, value);
+      verify: (o, { limit }) => {
+        const expected = primesBelow(limit);
+        const call = `countPrimes(${limit})`;
+        if (o.settled.state === 'rejected') return `${call} rejected with "${o.settled.error.message}"; it should resolve to ${expected}.`;
+        if (o.settled.state !== 'fulfilled') return `${call} never finished.`;
+        const value = o.settled.value;
+        if (value === expected) return undefined;
+        if (typeof value !== 'number') return `${call} resolved to ${JSON.stringify(value)}; it should resolve to the number ${expected}.`;
+        let why = '';
+        if (limit !== EXAMPLE_LIMIT && value === primesBelow(EXAMPLE_LIMIT)) {
+          why = ` ${value} is the answer for ${EXAMPLE_LIMIT} only: count the primes below the limit you are given.`;
+        } else if (value === primesBelow(limit + 1) && value !== expected) {
+          why = ` Is the limit itself counted? Only numbers below it count (2 ≤ p < limit).`;
+        } else if (Math.abs(value - expected) === 1) {
+          why = ' One off: check where your loop starts and stops (2 ≤ p < limit).';
+        } else if (value < expected) {
+          why = ' Some numbers were never tested: does every chunk pick up where the last one stopped?';
         }
-        return pass();
+        return mismatch(`${call} resolved to ${value}, expected ${expected}.${why}`, expected, value);
       },
     },
     {
       id: 'heartbeat',
       title: `The heartbeat keeps beating: no gap over ${MAX_GAP_MS} ms while countPrimes runs`,
-      scenarios: CASE_NAMES,
-      verify: (ctx) => {
-        for (const name of CASE_NAMES) {
-          const o = ctx.scenario(name);
-          const { gap, from, to } = longestGap(o);
-          if (gap <= MAX_GAP_MS) continue;
-          return fail(
-            `countPrimes(${paramsOf(o).limit}): the heartbeat (every ${HEARTBEAT_MS} ms) went ${ms(gap)} without a beat, from ${ms(from)} to ${ms(to)}; ` +
-              `at most ${MAX_GAP_MS} ms is allowed. ${diagnose(o)}`,
-          );
-        }
-        return pass();
+      verify: (o, { limit }) => {
+        const { gap, from, to } = longestGap(o);
+        if (gap <= MAX_GAP_MS) return undefined;
+        return (
+          `countPrimes(${limit}): the heartbeat (every ${HEARTBEAT_MS} ms) went ${ms(gap)} without a beat, from ${ms(from)} to ${ms(to)}; ` +
+            `at most ${MAX_GAP_MS} ms is allowed. ${diagnose(o)}`
+        );
       },
     },
     {
-      ...nothingFloating(CASE_NAMES, 'countPrimes'),
-      verify: (ctx) => {
-        for (const name of CASE_NAMES) {
-          const o = ctx.scenario(name);
-          const interval = o.pendingAtSettle.find((p) => p.kind === 'interval');
-          if (!interval) continue;
-          return fail(
-            `countPrimes(${paramsOf(o).limit}) finished, but your ${interval.label} was still running and would go on firing forever. ` +
-              'An interval stops only when you call clearInterval with its handle: clear it before you resolve.',
+      id: 'tests-with-isPrimeSlow',
+      title: 'Tests the numbers with isPrimeSlow (the CPU work the heartbeat must survive)',
+      verify: (o, { limit }) => {
+        const oddPrimes = Math.max(0, primesBelow(limit) - 1);
+        const tested = Number(o.record.oddPrimesTested ?? 0);
+        if (tested >= oddPrimes) return undefined;
+        const calls = Number(o.record.isPrimeSlowCalls ?? 0);
+        return (
+          `countPrimes(${limit}) ${calls === 0 ? 'never called isPrimeSlow' : `called isPrimeSlow ${calls} times, on only ${tested} of the ${oddPrimes} odd primes below the limit`}. ` +
+          'The exercise is about heavy CPU work that must not starve the event loop: test each number with isPrimeSlow (1 ms of CPU a call), ' +
+          'and give the loop a turn between chunks. A faster algorithm of your own skips the very work the heartbeat has to survive.'
+        );
+      },
+    },
+    {
+      ...nothingFloating('countPrimes'),
+      verify: (o, { limit }) => {
+        const interval = o.pendingAtSettle.find((p) => p.kind === 'interval');
+        if (interval) {
+          return (
+            `countPrimes(${limit}) finished, but your ${interval.label} was still running and would go on firing forever. ` +
+            'An interval stops only when you call clearInterval with its handle: clear it before you resolve.'
           );
         }
-        for (const name of CASE_NAMES) {
-          const o = ctx.scenario(name);
-          if (!o.pendingAtSettle.length) continue;
-          return fail(
-            `When countPrimes(${paramsOf(o).limit}) finished at ${ms(o.settled.state === 'pending' ? undefined : o.settled.at)}, this was still pending: ` +
-              `${summarise(o.pendingAtSettle.map((p) => p.label))}. Something was started but never awaited: is an \`await\` missing?`,
-          );
-        }
-        return pass();
+        if (!o.pendingAtSettle.length) return undefined;
+        return (
+          `When countPrimes(${limit}) finished at ${ms(o.settled.state === 'pending' ? undefined : o.settled.at)}, this was still pending: ` +
+          `${groupLabels(o.pendingAtSettle.map((p) => p.label)).join(', ')}. Something was started but never awaited: is an \`await\` missing?`
+        );
       },
     },
   ],

@@ -1,19 +1,4 @@
-import {
-  defineCheck,
-  elapsed,
-  fail,
-  ms,
-  noUnhandledRejections,
-  pass,
-  type Check,
-  type CheckContext,
-  type CheckOutcome,
-  type HarnessApi,
-  type Json,
-  type Scenario,
-  type ScenarioObservation,
-} from '../../../src/lib/exercise/check-kit.ts';
-import { hashString, mulberry32 } from '../../../src/lib/harness/random.ts';
+import { defineExercise, elapsed, forCases, ms, type CaseCheck, noUnhandledRejections, type HarnessApi, type Rng, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
 
 /**
  * A case: the work the harness hands to withTimeout, and the deadline.
@@ -22,44 +7,46 @@ import { hashString, mulberry32 } from '../../../src/lib/harness/random.ts';
  * - slow work runs `steps` steps of `await sleep(stepMs, signal)`, recording
  *   each step, and rejects with the signal's reason once it aborts.
  */
-type WorkCase =
-  | { kind: 'fast'; title: string; deadline: number; workMs: number; value: string; showValue: boolean }
-  | { kind: 'slow'; title: string; deadline: number; stepMs: number; steps: number };
-
-type WithTimeout = (work: (signal: AbortSignal) => Promise<unknown>, ms: number) => Promise<unknown>;
+type Fast = { kind: 'fast'; title: string; deadline: number; workMs: number; value: string; showValue: boolean };
+type Slow = { kind: 'slow'; title: string; deadline: number; stepMs: number; steps: number };
+type WorkCase = Fast | Slow;
+/** Run shows the fast case, then the slow one, one after the other. */
+type Case = WorkCase | { kind: 'demo'; parts: WorkCase[] };
+const isFast = (c: Case): c is Fast => c.kind === 'fast';
+const isSlow = (c: Case): c is Slow => c.kind === 'slow';
 
 const SLACK_MS = 20;
 const SAYS_TIMEOUT = /time[ds]?[ -]?out|abort/i;
 
-const FAST: WorkCase = { kind: 'fast', title: 'the fast case', deadline: 1000, workMs: 200, value: 'fast result', showValue: true };
-const SLOW: WorkCase = { kind: 'slow', title: 'the slow case', deadline: 1000, stepMs: 100, steps: 50 };
 
-function generated(seed: number): { fast: WorkCase; slow: WorkCase } {
-  const random = mulberry32(seed ^ hashString('timeout-and-cancel:generated'));
-  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+function generatedFast(rng: Rng): Case {
+  const int = rng.int;
   // Fast work that takes longer than 1 s, so a deadline fixed at 1000 ms cuts it off.
   const workMs = int(110, 180) * 10;
   const fastDeadline = workMs + int(20, 120) * 10;
-  const fast: WorkCase = {
+  return {
     kind: 'fast',
     title: `the generated fast case (work takes ${ms(workMs)}, deadline ${ms(fastDeadline)})`,
     deadline: fastDeadline,
     workMs,
-    value: `report ${int(100, 999)}-${Math.floor(random() * 36 ** 3).toString(36)}`,
+    value: `report ${int(100, 999)}-${rng.token(3)}`,
     showValue: false,
   };
+}
+
+function generatedSlow(rng: Rng): Case {
+  const int = rng.int;
   // A deadline well away from 1000 ms that never lands on a step boundary.
   const stepMs = int(7, 16) * 10;
   let deadline = 1000;
   while (Math.abs(deadline - 1000) < 150 || deadline % stepMs === 0) deadline = int(30, 250) * 10 + 5;
-  const slow: WorkCase = {
+  return {
     kind: 'slow',
     title: `the generated slow case (steps of ${ms(stepMs)}, deadline ${ms(deadline)})`,
     deadline,
     stepMs,
     steps: Math.ceil(5000 / stepMs),
   };
-  return { fast, slow };
 }
 
 /** Watches the signal work was given: was it one, and when did it abort? */
@@ -99,48 +86,20 @@ function makeWork(c: WorkCase, h: HarnessApi) {
   };
 }
 
-function drive(c: WorkCase) {
-  return (exports: Record<string, unknown>, h: HarnessApi) =>
-    (exports.withTimeout as WithTimeout)(makeWork(c, h), c.deadline);
-}
-
-const helpers = (h: HarnessApi) => ({ sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal) });
-
-function scenario(name: string, c: WorkCase): Scenario {
-  return { name, params: c as unknown as Json, helpers, drive: drive(c) };
-}
+type WithTimeout = (work: (signal: AbortSignal) => Promise<unknown>, ms: number) => unknown;
 
 /** Run: the fast case, then the slow one, with what happened printed. */
-const runScenario: Scenario = {
-  name: 'run',
-  helpers,
-  drive: async (exports, h) => {
-    const withTimeout = exports.withTimeout as WithTimeout;
-    for (const c of [FAST, SLOW]) {
-      const started = h.now();
-      try {
-        const value = await withTimeout(makeWork(c, h), c.deadline);
-        h.log(`${c.kind} work: resolved to ${JSON.stringify(value)} after ${Math.round(h.now() - started)} ms`);
-      } catch (error) {
-        const e = error as { name?: string; message?: string };
-        h.log(`${c.kind} work: rejected after ${Math.round(h.now() - started)} ms with ${e?.name}: ${e?.message}`);
-      }
+async function demo(withTimeout: WithTimeout, parts: WorkCase[], h: HarnessApi) {
+  for (const c of parts) {
+    const started = h.now();
+    try {
+      const value = await withTimeout(makeWork(c, h), c.deadline);
+      h.log(`${c.kind} work: resolved to ${JSON.stringify(value)} after ${Math.round(h.now() - started)} ms`);
+    } catch (error) {
+      const e = error as { name?: string; message?: string };
+      h.log(`${c.kind} work: rejected after ${Math.round(h.now() - started)} ms with ${e?.name}: ${e?.message}`);
     }
-  },
-};
-
-const FAST_CASES = ['fast', 'generated-fast'];
-const SLOW_CASES = ['slow', 'generated-slow'];
-
-const params = (o: ScenarioObservation) => o.params as unknown as WorkCase;
-
-function everyCase(ctx: CheckContext, names: string[], verify: (o: ScenarioObservation, c: WorkCase) => CheckOutcome): CheckOutcome {
-  for (const name of names) {
-    const o = ctx.scenario(name);
-    const outcome = verify(o, params(o));
-    if (!outcome.passed) return outcome;
   }
-  return pass();
 }
 
 function pendingList(o: ScenarioObservation): string {
@@ -148,185 +107,164 @@ function pendingList(o: ScenarioObservation): string {
   return labels.length > 3 ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more` : labels.join(', ');
 }
 
-function fastResultCheck(): Check {
-  return {
+function fastResultCheck(): CaseCheck<Case> {
+  return forCases(isFast, {
     id: 'fast-result',
     title: 'Fast work: resolves to its value as soon as it is done',
-    scenarios: FAST_CASES,
-    verify: (ctx) =>
-      everyCase(ctx, FAST_CASES, (o, c) => {
-        if (c.kind !== 'fast') return pass();
-        const at = elapsed(o);
-        const lead = `In ${c.title}`;
-        if (Number(o.record.workCalls ?? 0) === 0) return fail(`${lead}, withTimeout never called work. Call it with a signal and wait for what it returns.`);
-        if (o.settled.state === 'rejected') {
-          const { name, message } = o.settled.error;
-          const early = at !== undefined && at < c.workMs;
-          return fail(
-            `${lead}, withTimeout rejected at ${ms(at)} with ${name}: ${message}, but the work finishes at ${ms(c.workMs)}, before the ${ms(c.deadline)} deadline. ` +
-              (early && at !== undefined && Math.abs(at - 1000) <= SLACK_MS && c.deadline !== 1000
-                ? 'It gave up at 1000 ms, not at the deadline it was given: use the ms argument, not a fixed number.'
-                : early
-                  ? 'The deadline fired too soon: start the timer with the ms argument.'
-                  : 'When the work wins, return its value.'),
-          );
-        }
-        if (o.settled.state !== 'fulfilled') return fail(`${lead}, withTimeout never finished.`);
-        if (o.settled.value !== c.value) {
-          const shown = c.showValue ? ` ${JSON.stringify(o.settled.value)} instead of ${JSON.stringify(c.value)}` : ' something other than what work resolved to';
-          return fail(`${lead}, withTimeout resolved to${shown}. Resolve to exactly the value work gives you.`);
-        }
-        if (at === undefined || at > c.workMs + SLACK_MS) {
-          return fail(
-            `${lead}, the work was done at ${ms(c.workMs)} but withTimeout only resolved at ${ms(at)}. ` +
-              'Return as soon as the work finishes; don\'t wait for the deadline as well.',
-          );
-        }
-        return pass();
-      }),
-  };
+    verify: (o, c) => {
+      const at = elapsed(o);
+      if (Number(o.record.workCalls ?? 0) === 0) return `withTimeout never called work. Call it with a signal and wait for what it returns.`;
+      if (o.settled.state === 'rejected') {
+        const { name, message } = o.settled.error;
+        const early = at !== undefined && at < c.workMs;
+        return (
+          `withTimeout rejected at ${ms(at)} with ${name}: ${message}, but the work finishes at ${ms(c.workMs)}, before the ${ms(c.deadline)} deadline. ` +
+            (early && at !== undefined && Math.abs(at - 1000) <= SLACK_MS && c.deadline !== 1000
+              ? 'It gave up at 1000 ms, not at the deadline it was given: use the ms argument, not a fixed number.'
+              : early
+                ? 'The deadline fired too soon: start the timer with the ms argument.'
+                : 'When the work wins, return its value.')
+        );
+      }
+      if (o.settled.state !== 'fulfilled') return `withTimeout never finished.`;
+      if (o.settled.value !== c.value) {
+        const shown = c.showValue ? ` ${JSON.stringify(o.settled.value)} instead of ${JSON.stringify(c.value)}` : ' something other than what work resolved to';
+        return `withTimeout resolved to${shown}. Resolve to exactly the value work gives you.`;
+      }
+      if (at === undefined || at > c.workMs + SLACK_MS) {
+        return (
+          `The work was done at ${ms(c.workMs)} but withTimeout only resolved at ${ms(at)}. ` +
+            'Return as soon as the work finishes; don\'t wait for the deadline as well.'
+        );
+      }
+      return undefined;
+    },
+  });
 }
 
-function fastCleanupCheck(): Check {
-  return {
+function fastCleanupCheck(): CaseCheck<Case> {
+  return forCases(isFast, {
     id: 'fast-no-timer',
     title: 'Fast work: no deadline timer is left pending',
-    scenarios: FAST_CASES,
-    verify: (ctx) =>
-      everyCase(ctx, FAST_CASES, (o, c) => {
-        if (o.pendingAtSettle.length === 0) return pass();
-        return fail(
-          `In ${c.title}, when withTimeout resolved at ${ms(elapsed(o))}, this was still pending: ${pendingList(o)}. ` +
-            'The work won, so cancel the deadline: keep the timer and clearTimeout it (a finally block does this for every outcome).',
-        );
-      }),
-  };
+    verify: (o, c) => {
+      if (o.pendingAtSettle.length === 0) return undefined;
+      return (
+        `When withTimeout resolved at ${ms(elapsed(o))}, this was still pending: ${pendingList(o)}. ` +
+          'The work won, so cancel the deadline: keep the timer and clearTimeout it (a finally block does this for every outcome).'
+      );
+    },
+  });
 }
 
-function slowRejectsCheck(): Check {
-  return {
+function slowRejectsCheck(): CaseCheck<Case> {
+  return forCases(isSlow, {
     id: 'slow-rejects',
     title: 'Slow work: rejects at the deadline with a timeout error',
-    scenarios: SLOW_CASES,
-    verify: (ctx) =>
-      everyCase(ctx, SLOW_CASES, (o, c) => {
-        const at = elapsed(o);
-        const lead = `In ${c.title}`;
-        if (o.settled.state === 'fulfilled') {
-          if (at !== undefined && at > c.deadline + SLACK_MS) {
-            return fail(
-              `${lead}, withTimeout resolved at ${ms(at)}, when the slow work finished on its own: it should have rejected at the ${ms(c.deadline)} deadline. ` +
-                'The deadline never stopped anything. If you clear the timer in a finally block, `return await` the work: a plain `return` leaves the try (and clears the timer) at once.',
-            );
-          }
-          return fail(
-            `${lead}, withTimeout resolved at ${ms(at)} instead of rejecting. ` +
-              'The timeout error was caught and thrown away: an empty catch (or one that only logs) turns a failure into a normal result. Let it reach the caller.',
+    verify: (o, c) => {
+      const at = elapsed(o);
+              if (o.settled.state === 'fulfilled') {
+        if (at !== undefined && at > c.deadline + SLACK_MS) {
+          return (
+            `withTimeout resolved at ${ms(at)}, when the slow work finished on its own: it should have rejected at the ${ms(c.deadline)} deadline. ` +
+              'The deadline never stopped anything. If you clear the timer in a finally block, `return await` the work: a plain `return` leaves the try (and clears the timer) at once.'
           );
         }
-        if (o.settled.state !== 'rejected') return fail(`${lead}, withTimeout never finished.`);
-        const { name, message } = o.settled.error;
-        if (at !== undefined && at < c.deadline) {
-          return fail(`${lead}, withTimeout rejected at ${ms(at)}, before the ${ms(c.deadline)} deadline (${name}: ${message}). Start the timer with the ms argument.`);
-        }
-        if (at === undefined || at > c.deadline + SLACK_MS) {
-          const fixed = at !== undefined && Math.abs(at - 1000) <= SLACK_MS ? ' It gave up at 1000 ms, not at the deadline it was given: use the ms argument, not a fixed number.' : '';
-          return fail(`${lead}, withTimeout rejected at ${ms(at)}, but the deadline was ${ms(c.deadline)}.${fixed}`);
-        }
-        if (!SAYS_TIMEOUT.test(`${name} ${message}`)) {
-          return fail(
-            `${lead}, withTimeout rejected at the deadline with ${name}: ${message}, which doesn't say it timed out. ` +
-              'Reject with an error whose name or message says so, e.g. new Error(`timed out after ${ms} ms`), or with the signal\'s reason.',
-          );
-        }
-        return pass();
-      }),
-  };
+        return (
+          `withTimeout resolved at ${ms(at)} instead of rejecting. ` +
+            'The timeout error was caught and thrown away: an empty catch (or one that only logs) turns a failure into a normal result. Let it reach the caller.'
+        );
+      }
+      if (o.settled.state !== 'rejected') return `withTimeout never finished.`;
+      const { name, message } = o.settled.error;
+      if (at !== undefined && at < c.deadline) {
+        return `withTimeout rejected at ${ms(at)}, before the ${ms(c.deadline)} deadline (${name}: ${message}). Start the timer with the ms argument.`;
+      }
+      if (at === undefined || at > c.deadline + SLACK_MS) {
+        const fixed = at !== undefined && Math.abs(at - 1000) <= SLACK_MS ? ' It gave up at 1000 ms, not at the deadline it was given: use the ms argument, not a fixed number.' : '';
+        return `withTimeout rejected at ${ms(at)}, but the deadline was ${ms(c.deadline)}.${fixed}`;
+      }
+      if (!SAYS_TIMEOUT.test(`${name} ${message}`)) {
+        return (
+          `withTimeout rejected at the deadline with ${name}: ${message}, which doesn't say it timed out. ` +
+            'Reject with an error whose name or message says so, e.g. new Error(`timed out after ${ms} ms`), or with the signal\'s reason.'
+        );
+      }
+      return undefined;
+    },
+  });
 }
 
-function signalAbortedCheck(): Check {
-  return {
+function signalAbortedCheck(): CaseCheck<Case> {
+  return forCases(isSlow, {
     id: 'signal-aborted',
     title: 'Slow work: the signal that work received is aborted at the deadline',
-    scenarios: SLOW_CASES,
-    verify: (ctx) =>
-      everyCase(ctx, SLOW_CASES, (o, c) => {
-        const lead = `In ${c.title}`;
-        if (Number(o.record.workCalls ?? 0) === 0) return fail(`${lead}, withTimeout never called work.`);
-        if (o.record.gotSignal !== true) {
-          return fail(`${lead}, work was called without an AbortSignal, so it had no way to hear that it should stop. Pass it controller.signal.`);
-        }
-        const abortedAt = o.record.abortedAt;
-        if (typeof abortedAt !== 'number') {
-          return fail(
-            `${lead}, the signal that work received was never aborted, so the work never heard that the deadline had passed. ` +
-              'Call abort() on the controller whose signal you passed to work when the timer fires.',
-          );
-        }
-        if (abortedAt < c.deadline || abortedAt > c.deadline + SLACK_MS) {
-          return fail(`${lead}, the signal was aborted at ${ms(abortedAt)}, but the deadline was ${ms(c.deadline)}. Abort it when the deadline passes, and not before.`);
-        }
-        return pass();
-      }),
-  };
+    verify: (o, c) => {
+      if (Number(o.record.workCalls ?? 0) === 0) return `withTimeout never called work.`;
+      if (o.record.gotSignal !== true) {
+        return `Work was called without an AbortSignal, so it had no way to hear that it should stop. Pass it controller.signal.`;
+      }
+      const abortedAt = o.record.abortedAt;
+      if (typeof abortedAt !== 'number') {
+        return (
+          `The signal that work received was never aborted, so the work never heard that the deadline had passed. ` +
+            'Call abort() on the controller whose signal you passed to work when the timer fires.'
+        );
+      }
+      if (abortedAt < c.deadline || abortedAt > c.deadline + SLACK_MS) {
+        return `The signal was aborted at ${ms(abortedAt)}, but the deadline was ${ms(c.deadline)}. Abort it when the deadline passes, and not before.`;
+      }
+      return undefined;
+    },
+  });
 }
 
-function stopsWorkCheck(): Check {
-  return {
+function stopsWorkCheck(): CaseCheck<Case> {
+  return forCases(isSlow, {
     id: 'stops-work',
     title: 'Slow work: no step runs after the deadline',
-    scenarios: SLOW_CASES,
-    verify: (ctx) =>
-      everyCase(ctx, SLOW_CASES, (o, c) => {
-        const steps = (o.record.steps as number[] | undefined) ?? [];
-        const late = steps.map((t, i) => ({ t, step: i + 1 })).filter((s) => s.t > c.deadline);
-        if (late.length === 0) return pass();
-        const rest = late.length - 1;
-        const abortedAt = o.record.abortedAt;
-        const why =
-          typeof abortedAt === 'number' && abortedAt > c.deadline
-            ? `The signal was only aborted at ${ms(abortedAt)}: abort it when the ${ms(c.deadline)} deadline passes.`
-            : typeof abortedAt === 'number'
-              ? 'Pass work the signal that you abort, not another one.'
-              : 'Promise.race stops waiting for the work, but it doesn\'t stop the work. Abort the signal you gave work when the deadline passes.';
-        return fail(
-          `In ${c.title}, step ${late[0].step} of the work still ran at ${ms(late[0].t)}, after the ${ms(c.deadline)} deadline` +
-            `${rest ? `, and ${rest} more step${rest === 1 ? '' : 's'} after it` : ''}. ${why}`,
-        );
-      }),
-  };
+    verify: (o, c) => {
+      const steps = (o.record.steps as number[] | undefined) ?? [];
+      const late = steps.map((t, i) => ({ t, step: i + 1 })).filter((s) => s.t > c.deadline);
+      if (late.length === 0) return undefined;
+      const rest = late.length - 1;
+      const abortedAt = o.record.abortedAt;
+      const why =
+        typeof abortedAt === 'number' && abortedAt > c.deadline
+          ? `The signal was only aborted at ${ms(abortedAt)}: abort it when the ${ms(c.deadline)} deadline passes.`
+          : typeof abortedAt === 'number'
+            ? 'Pass work the signal that you abort, not another one.'
+            : 'Promise.race stops waiting for the work, but it doesn\'t stop the work. Abort the signal you gave work when the deadline passes.';
+      return (
+        `Step ${late[0].step} of the work still ran at ${ms(late[0].t)}, after the ${ms(c.deadline)} deadline` +
+          `${rest ? `, and ${rest} more step${rest === 1 ? '' : 's'} after it` : ''}. ${why}`
+      );
+    },
+  });
 }
 
-function slowCleanupCheck(): Check {
-  return {
+function slowCleanupCheck(): CaseCheck<Case> {
+  return forCases(isSlow, {
     id: 'slow-no-timer',
     title: 'Slow work: nothing is left pending after the timeout',
-    scenarios: SLOW_CASES,
-    verify: (ctx) =>
-      everyCase(ctx, SLOW_CASES, (o, c) => {
-        if (o.pendingAtSettle.length === 0) return pass();
-        return fail(
-          `In ${c.title}, when withTimeout settled at ${ms(elapsed(o))}, this was still pending: ${pendingList(o)}. ` +
-            'After a timeout nothing of the work should be left running: abort its signal, and clear any timer of your own.',
-        );
-      }),
-  };
+    verify: (o, c) => {
+      if (o.pendingAtSettle.length === 0) return undefined;
+      return (
+        `When withTimeout settled at ${ms(elapsed(o))}, this was still pending: ${pendingList(o)}. ` +
+          'After a timeout nothing of the work should be left running: abort its signal, and clear any timer of your own.'
+      );
+    },
+  });
 }
 
-export default defineCheck({
+const FAST: Fast = { kind: 'fast', title: 'the fast case', deadline: 1000, workMs: 200, value: 'fast result', showValue: true };
+const SLOW: Slow = { kind: 'slow', title: 'the slow case', deadline: 1000, stepMs: 100, steps: 50 };
+const DEMO: Case = { kind: 'demo', parts: [FAST, SLOW] };
+
+export default defineExercise({
   exports: { withTimeout: 'function' },
-  run: runScenario,
-  scenarios: (seed) => {
-    const g = generated(seed);
-    return [scenario('fast', FAST), scenario('slow', SLOW), scenario('generated-fast', g.fast), scenario('generated-slow', g.slow)];
-  },
-  checks: [
-    fastResultCheck(),
-    fastCleanupCheck(),
-    slowRejectsCheck(),
-    signalAbortedCheck(),
-    stopsWorkCheck(),
-    slowCleanupCheck(),
-    noUnhandledRejections([...FAST_CASES, ...SLOW_CASES]),
-  ],
+  example: DEMO,
+  cases: { fast: () => FAST, slow: () => SLOW, 'generated-fast': generatedFast, 'generated-slow': generatedSlow },
+  where: (c) => `In ${c.kind === 'demo' ? 'the example' : c.title}`,
+  setup: (c, h) => ({ call: (x) => (c.kind === 'demo' ? demo(x.withTimeout, c.parts, h) : x.withTimeout(makeWork(c, h), c.deadline)) }),
+  checks: [fastResultCheck(), fastCleanupCheck(), slowRejectsCheck(), signalAbortedCheck(), stopsWorkCheck(), slowCleanupCheck(), noUnhandledRejections()],
 });

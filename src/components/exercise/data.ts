@@ -3,46 +3,33 @@
  * pages. Vite's import.meta.glob reads the files (so `astro dev` reloads when
  * one changes); nothing here reaches the browser.
  */
-import { parseExerciseMeta, type ExerciseMeta } from '../../lib/exercise/meta.ts';
+import { readExerciseFolders, type ExerciseFolder } from '../../lib/exercise/folder.ts';
 import type { Route } from '../../lib/exercise/spec.ts';
 
 const raw = (files: Record<string, unknown>) => files as Record<string, string>;
 
-const metaFiles = raw(import.meta.glob('/content/exercises/*/exercise.json', { query: '?raw', import: 'default', eager: true }));
-const starterFiles = raw(import.meta.glob('/content/exercises/*/starter.ts', { query: '?raw', import: 'default', eager: true }));
-const solutionFiles = raw(import.meta.glob('/content/exercises/*/solution.ts', { query: '?raw', import: 'default', eager: true }));
+// Every file of every exercise folder, checked by the same rules as the CLI's (src/lib/exercise/folder.ts).
+const exerciseFiles = raw(import.meta.glob(['/content/exercises/*/*', '/content/exercises/*/*/*.ts'], { query: '?raw', import: 'default', eager: true }));
 const snippetFiles = raw(import.meta.glob('/content/snippets/**/*.ts', { query: '?raw', import: 'default', eager: true }));
 const routeFiles = raw(import.meta.glob('/content/snippets/**/*.routes.json', { query: '?raw', import: 'default', eager: true }));
 
-export interface ExerciseData {
-  id: string;
-  meta: ExerciseMeta;
-  starter: string;
-  solution: string;
-}
+export type ExerciseData = ExerciseFolder;
 
-const idOf = (path: string) => path.split('/').at(-2)!;
+let folders: ExerciseFolder[] | undefined;
 
-/** Every exercise folder with its metadata, sorted by id. */
+/** Every exercise folder, sorted by id; an incomplete or invalid folder fails the build, named. */
 export function allExercises(): ExerciseData[] {
-  return Object.keys(metaFiles)
-    .map(idOf)
-    .filter((id) => starterFiles[`/content/exercises/${id}/starter.ts`] !== undefined && solutionFiles[`/content/exercises/${id}/solution.ts`] !== undefined)
-    .sort()
-    .map(getExercise);
+  folders ??= readExerciseFolders(exerciseFiles, '/content/exercises/');
+  return [...folders];
 }
 
 /** One exercise; the build fails with the id named if it doesn't exist. */
 export function getExercise(id: string): ExerciseData {
-  const base = `/content/exercises/${id}`;
-  const meta = metaFiles[`${base}/exercise.json`];
-  const starter = starterFiles[`${base}/starter.ts`];
-  const solution = solutionFiles[`${base}/solution.ts`];
-  if (meta === undefined || starter === undefined || solution === undefined) {
-    const known = Object.keys(metaFiles).map(idOf).join(', ');
-    throw new Error(`<Exercise id="${id}">: there is no complete exercise folder content/exercises/${id}/ (known: ${known})`);
+  const found = allExercises().find((e) => e.id === id);
+  if (!found) {
+    throw new Error(`<Exercise id="${id}">: there is no exercise folder content/exercises/${id}/ (known: ${allExercises().map((e) => e.id).join(', ')})`);
   }
-  return { id, meta: parseExerciseMeta(meta, `${base}/exercise.json`), starter, solution };
+  return found;
 }
 
 export interface SnippetData {

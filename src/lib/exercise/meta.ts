@@ -1,5 +1,6 @@
 /**
- * The metadata every exercise folder carries in `exercise.json`.
+ * The metadata every exercise folder carries in `exercise.json` (the task
+ * statement is `task.md` beside it).
  * Pure (no fs): the CLI, the tests and the site validate with the same schema.
  */
 import { z } from 'zod';
@@ -7,11 +8,10 @@ import { SECTIONS } from '../content/sections.ts';
 
 export { SECTIONS } from '../content/sections.ts';
 
-export const exerciseMetaSchema = z
+const exerciseMetaSchema = z
   .object({
     title: z.string().min(3).describe('Shown above the exercise, e.g. "Run three tasks at once".'),
     section: z.enum(SECTIONS).describe("The article section it belongs to (see course-outline.md)."),
-    task: z.string().min(10).describe('The task statement, in Markdown: what to write and what it must do.'),
     hints: z
       .array(z.string().min(3))
       .min(1)
@@ -51,21 +51,6 @@ export function parseExerciseMeta(text: string, file: string): ExerciseMeta {
     throw new Error(`${file}: ${issues.join('; ')}`);
   }
   return result.data;
-}
-
-/**
- * A fixture's expectation, from its first line:
- *   // expect: fails <check-id> "phrase the message must contain"
- */
-export interface FixtureExpectation {
-  check: string;
-  phrase: string;
-}
-
-export function parseFixtureExpectation(source: string, file: string): FixtureExpectation {
-  const match = /^\s*\/\/\s*expect:\s*fails\s+([\w-]+)\s+"([^"]+)"/m.exec(source);
-  if (!match) throw new Error(`${file}: a wrong answer must start with // expect: fails <check-id> "phrase"`);
-  return { check: match[1], phrase: match[2] };
 }
 
 /** The real-time budget of a run in `mode`: Run feels real waits; Check only needs milliseconds. */

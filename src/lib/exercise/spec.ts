@@ -1,5 +1,7 @@
 /**
- * The typed API an exercise's `check.ts` is written against.
+ * The compiled shape of an exercise's checks, which the harness runs and the
+ * judge applies. Authors don't write it by hand: `defineExercise`
+ * (define-exercise.ts) compiles a `check.ts` to it.
  *
  * A check spec has two halves that live in one file on purpose:
  * - `scenarios` run inside the sandbox, next to the learner's code: they build
@@ -78,6 +80,11 @@ export interface CheckContext {
   /** The observation of one named scenario (throws if absent: the judge turns that into a failure). */
   scenario(name: string): ScenarioObservation;
   readonly observation: Observation;
+  /**
+   * The seed the trusted caller computed (not `observation.seed`): checks
+   * rebuild their cases, expected values included, from it.
+   */
+  readonly seed: number;
 }
 
 export interface Check {
@@ -102,8 +109,4 @@ export interface CheckSpec {
   checks: Check[];
   /** Simulated time allowed after main settles, for late output. Default 10 000 ms. */
   graceMs?: number;
-}
-
-export function defineCheck(spec: CheckSpec): CheckSpec {
-  return spec;
 }

@@ -4,7 +4,6 @@
  * verdicts from these.
  */
 import type { Json, ScenarioObservation, Span } from '../harness/observation.ts';
-import type { Check, CheckOutcome } from '../exercise/spec.ts';
 
 /** Every printed line, all streams, in order. */
 export function output(o: ScenarioObservation): string[] {
@@ -14,16 +13,6 @@ export function output(o: ScenarioObservation): string[] {
 /** Virtual ms from calling the export until its promise settled; undefined if it never did. */
 export function elapsed(o: ScenarioObservation): number | undefined {
   return o.settled.state === 'pending' ? undefined : o.settled.at;
-}
-
-/** The time a line was first printed, or undefined. */
-export function printedAt(o: ScenarioObservation, text: string): number | undefined {
-  return o.logs.find((l) => l.text === text)?.t;
-}
-
-/** Index in the log of the first line equal to `text`, or -1. */
-export function lineIndex(o: ScenarioObservation, text: string): number {
-  return o.logs.findIndex((l) => l.text === text);
 }
 
 export function spansLabelled(o: ScenarioObservation, label: string | RegExp): Span[] {
@@ -64,10 +53,6 @@ export function unhandledRejections(o: ScenarioObservation) {
   return o.errors.filter((e) => e.kind === 'unhandled-rejection');
 }
 
-export function uncaughtErrors(o: ScenarioObservation) {
-  return o.errors.filter((e) => e.kind === 'uncaught');
-}
-
 /** "300 ms" / "1.5 s": how a learner reads a duration. */
 export function ms(value: number | undefined): string {
   if (value === undefined) return 'never';
@@ -77,87 +62,6 @@ export function ms(value: number | undefined): string {
 
 export function quoteList(items: readonly Json[]): string {
   return items.map((i) => JSON.stringify(i)).join(', ');
-}
-
-export function pass(message?: string): CheckOutcome {
-  return message ? { passed: true, message } : { passed: true };
-}
-
-export function fail(message: string, expected?: Json, actual?: Json): CheckOutcome {
-  const outcome: CheckOutcome = { passed: false, message };
-  if (expected !== undefined) outcome.expected = expected;
-  if (actual !== undefined) outcome.actual = actual;
-  return outcome;
-}
-
-// ── checks most exercises share ────────────────────────────────────────────
-
-/** The output is exactly these lines, in this order. */
-export function outputIs(scenario: string, expected: string[], title = 'Prints exactly the expected output'): Check {
-  return {
-    id: 'output',
-    title,
-    scenarios: [scenario],
-    verify: (ctx) => {
-      const o = ctx.scenario(scenario);
-      const actual = output(o);
-      if (JSON.stringify(actual) === JSON.stringify(expected)) return pass();
-      const missing = expected.filter((l) => !actual.includes(l));
-      const extra = actual.filter((l) => !expected.includes(l));
-      let why: string;
-      if (actual.length === 0) why = 'Your code printed nothing.';
-      else if (missing.length === 0 && extra.length === 0) why = 'The right lines, in the wrong order.';
-      else if (missing.length) why = `Missing: ${quoteList(missing)}.${extra.length ? ` Not expected: ${quoteList(extra)}.` : ''}`;
-      else why = `Not expected: ${quoteList(extra)}.`;
-      if (o.outputTruncated) why += ` (Output was cut after ${o.logs.length} lines.)`;
-      return fail(`The output doesn't match. ${why}`, expected, actual);
-    },
-  };
-}
-
-/** Nothing the learner started is still pending when their promise settles. */
-export function nothingFloating(scenarios: string[], exportName = 'main'): Check {
-  return {
-    id: 'nothing-floating',
-    title: `Nothing is left running when ${exportName} finishes`,
-    scenarios,
-    verify: (ctx) => {
-      for (const name of scenarios) {
-        const o = ctx.scenario(name);
-        if (o.pendingAtSettle.length) {
-          const labels = groupLabels(o.pendingAtSettle.map((p) => p.label));
-          const where = scenarios.length > 1 ? `In the "${name}" case, when` : 'When';
-          return fail(
-            `${where} ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}. ` +
-              'Something was started but never awaited: a missing `await`, or a promise from forEach/map that nobody waited for.',
-          );
-        }
-      }
-      return pass();
-    },
-  };
-}
-
-/** No promise rejected without a handler, at any moment of the run. */
-export function noUnhandledRejections(scenarios: string[]): Check {
-  return {
-    id: 'no-unhandled-rejection',
-    title: 'No promise rejection goes unhandled',
-    scenarios,
-    verify: (ctx) => {
-      for (const name of scenarios) {
-        const found = unhandledRejections(ctx.scenario(name));
-        if (found.length) {
-          const where = scenarios.length > 1 ? ` (in the "${name}" case)` : '';
-          return fail(
-            `${found[0].message} at ${ms(found[0].t)}${where}. In Node this crashes the program. ` +
-              'Every promise that can reject needs someone to await it (inside try/catch) or a .catch().',
-          );
-        }
-      }
-      return pass();
-    },
-  };
 }
 
 /** "setTimeout 0 ms (×39), fetch https://…": repeated labels counted, not listed. */

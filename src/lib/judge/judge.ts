@@ -1,6 +1,10 @@
 /**
- * The judge: (check spec, Observation) → Verdict. Pure: it never runs learner
- * code, so nothing the learner wrote can change what it decides.
+ * The judge: (check spec, Observation, trusted seed) → Verdict. Pure: it
+ * never runs learner code, so nothing the learner wrote can change what it
+ * decides. The Observation was built beside learner code, so the judge reads
+ * it only as a record of what happened: the cases and every expected value
+ * are rebuilt from the spec and the seed its caller computed (the hash of
+ * the code), never taken from `observation.params` or `observation.seed`.
  */
 import type { LearnerError, Observation, ScenarioObservation } from '../harness/observation.ts';
 import type { Check, CheckOutcome, CheckSpec } from '../exercise/spec.ts';
@@ -21,17 +25,53 @@ const FATAL: ReadonlySet<LearnerError['kind']> = new Set([
   'internal',
 ]);
 
-export function judge(spec: Pick<CheckSpec, 'checks'>, observation: Observation): Verdict {
+export interface JudgeOptions {
+  /** The seed the caller computed for this code (never the one the Observation carries). */
+  seed: number;
+}
+
+export function judge(spec: Pick<CheckSpec, 'checks' | 'scenarios'>, observation: Observation, options: JudgeOptions): Verdict {
+  const foreign = unexpectedScenarios(spec, observation, options.seed);
+  if (foreign) return refused(observation, foreign);
   const broken = brokenScenarios(observation);
   const runs = runsCheck(observation, broken);
   const results: CheckResult[] = [runs];
-  for (const check of spec.checks) results.push(runCheck(check, observation, broken));
+  for (const check of spec.checks) results.push(runCheck(check, observation, broken, options.seed));
   const failed = results.filter((r) => !r.passed).length;
   return {
     exercise: observation.exercise,
     passed: failed === 0,
     checks: results,
     summary: failed === 0 ? 'All checks passed' : `${failed} of ${results.length} checks failed`,
+  };
+}
+
+/**
+ * The Observation must hold the cases this seed gives, in order, with none
+ * added: a run may stop early (a runaway), so a prefix is fine. Anything else
+ * was not made by the harness for this code.
+ */
+function unexpectedScenarios(spec: Pick<CheckSpec, 'scenarios'>, observation: Observation, seed: number): string | undefined {
+  if (observation.mode !== 'check') return `it is a Run, not a Check`;
+  let expected: string[];
+  try {
+    expected = spec.scenarios(seed).map((s) => s.name);
+  } catch (error) {
+    return `the exercise's cases failed to build (${String(error)})`;
+  }
+  const got = observation.scenarios.map((s) => s.scenario);
+  if (got.length > expected.length || got.some((name, i) => name !== expected[i])) {
+    return `it holds the cases ${JSON.stringify(got)}, where this code's cases are ${JSON.stringify(expected)}`;
+  }
+  return undefined;
+}
+
+function refused(observation: Observation, why: string): Verdict {
+  return {
+    exercise: observation.exercise,
+    passed: false,
+    checks: [{ id: RUNS_CHECK_ID, title: 'Your code runs to the end', passed: false, message: `The run sent back something the checker can't accept: ${why}. Check again; if it keeps happening, this is a bug in the course.` }],
+    summary: '1 of 1 checks failed',
   };
 }
 
@@ -93,7 +133,7 @@ function runsCheck(observation: Observation, broken: Map<string, string>): Check
   return { ...base, passed: true, message: `It ran to the end without crashing.${note}` };
 }
 
-function runCheck(check: Check, observation: Observation, broken: Map<string, string>): CheckResult {
+function runCheck(check: Check, observation: Observation, broken: Map<string, string>, seed: number): CheckResult {
   const base = { id: check.id, title: check.title };
   if (observation.compileError) return { ...base, passed: false, message: 'Not checked: fix the error above first.' };
   for (const name of check.scenarios) {
@@ -106,6 +146,7 @@ function runCheck(check: Check, observation: Observation, broken: Map<string, st
   try {
     outcome = check.verify({
       observation,
+      seed,
       scenario(name) {
         const found = observation.scenarios.find((s) => s.scenario === name);
         if (!found) throw new Error(`no scenario named ${name}`);

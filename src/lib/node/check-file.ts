@@ -34,18 +34,19 @@ export function seedFor(source: string): number {
 export async function checkSource(
   id: string,
   source: string,
-  options: { mode?: Mode; seed?: number } = {},
+  options: { mode?: Mode; seed?: number; root?: string } = {},
 ): Promise<{ verdict: Verdict; observation: Observation }> {
-  const exercise = loadExercise(id);
+  const exercise = loadExercise(id, options.root);
   const spec = await loadSpec(exercise);
+  const seed = options.seed ?? seedFor(source);
   const observation = await observe({
     exercise: id,
     checkPath: exercise.checkPath,
     source,
     mode: options.mode ?? 'check',
-    seed: options.seed ?? seedFor(source),
+    seed,
     budgetMs: budgetFor(exercise.meta, options.mode ?? 'check'),
   });
   // The Types check, with the TypeScript and types the page's editor uses (issue 16).
-  return { verdict: withTypesCheck(judge(spec, observation), typeCheckSource(source)), observation };
+  return { verdict: withTypesCheck(judge(spec, observation, { seed }), typeCheckSource(source)), observation };
 }

@@ -1,52 +1,50 @@
 /**
- * Finds exercises on disk: `content/exercises/<id>/` with exercise.json,
- * starter.ts, solution.ts, check.ts, wrong/*.ts and accepted/*.ts.
- * Adding an exercise means adding such a folder; nothing else lists them.
+ * The exercises, for Node (the CLI and the tests): every folder under
+ * content/exercises/, read from disk and checked by the same rules the build
+ * uses (src/lib/exercise/folder.ts). An incomplete folder is an error that
+ * names it, never a folder quietly skipped.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseExerciseMeta, parseFixtureExpectation, type ExerciseMeta, type FixtureExpectation } from '../exercise/meta.ts';
+import { readExerciseFolder, type ExerciseFolder } from '../exercise/folder.ts';
 
 export const EXERCISES_DIR = resolve(fileURLToPath(new URL('../../../content/exercises/', import.meta.url)));
 
-export interface ExerciseFiles {
-  id: string;
+export interface ExerciseFiles extends ExerciseFolder {
   dir: string;
-  meta: ExerciseMeta;
   checkPath: string;
-  starter: string;
-  solution: string;
-  wrong: Array<{ file: string; source: string; expect: FixtureExpectation }>;
-  accepted: Array<{ file: string; source: string }>;
 }
 
+/** Every file in a folder and its wrong/ and accepted/ subfolders, by path inside the folder. */
+function filesIn(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      for (const inner of readdirSync(path)) {
+        if (statSync(join(path, inner)).isFile()) files[`${name}/${inner}`] = readFileSync(join(path, inner), 'utf8');
+      }
+    } else files[name] = readFileSync(path, 'utf8');
+  }
+  return files;
+}
+
+/** The ids of every exercise folder, each checked (throws naming the first bad folder). */
 export function exerciseIds(root = EXERCISES_DIR): string[] {
   if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'exercise.json')))
+  const ids = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
+  for (const id of ids) loadExercise(id, root);
+  return ids;
 }
 
 export function loadExercise(id: string, root = EXERCISES_DIR): ExerciseFiles {
   const dir = join(root, id);
-  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
-  const listTs = (sub: string) =>
-    existsSync(join(dir, sub))
-      ? readdirSync(join(dir, sub))
-          .filter((f) => f.endsWith('.ts'))
-          .sort()
-          .map((f) => ({ file: join(dir, sub, f), source: readFileSync(join(dir, sub, f), 'utf8') }))
-      : [];
-  return {
-    id,
-    dir,
-    meta: parseExerciseMeta(read('exercise.json'), join(dir, 'exercise.json')),
-    checkPath: join(dir, 'check.ts'),
-    starter: read('starter.ts'),
-    solution: read('solution.ts'),
-    wrong: listTs('wrong').map((w) => ({ ...w, expect: parseFixtureExpectation(w.source, w.file) })),
-    accepted: listTs('accepted'),
-  };
+  if (!existsSync(dir)) throw new Error(`content/exercises/${id}/: there is no such exercise folder`);
+  const folder = readExerciseFolder(id, filesIn(dir));
+  const absolute = <T extends { file: string }>(f: T): T => ({ ...f, file: join(dir, f.file) });
+  return { ...folder, dir, checkPath: join(dir, 'check.ts'), wrong: folder.wrong.map(absolute), accepted: folder.accepted.map(absolute) };
 }

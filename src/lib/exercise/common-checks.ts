@@ -1,0 +1,76 @@
+/**
+ * Checks most exercises share, written against one case at a time (the kit
+ * loops over the cases and names the case in the message).
+ */
+import type { Json, ScenarioObservation } from '../harness/observation.ts';
+import { elapsed, groupLabels, ms, output, quoteList, unhandledRejections } from '../judge/facts.ts';
+import { mismatch, type CaseCheck } from './define-exercise.ts';
+
+/** The output is exactly these lines, in this order. */
+export function outputIs<C>(expected: readonly string[] | ((c: C) => readonly string[]), title = 'Prints exactly the expected output'): CaseCheck<C> {
+  return {
+    id: 'output',
+    title,
+    verify: (o, c) => {
+      const want = typeof expected === 'function' ? [...expected(c)] : [...expected];
+      const actual = output(o);
+      if (JSON.stringify(actual) === JSON.stringify(want)) return undefined;
+      return mismatch(`The output doesn't match. ${outputDifference(o, want, actual)}`, want, actual);
+    },
+  };
+}
+
+/** What differs between the lines expected and those printed, in a sentence. */
+function outputDifference(o: ScenarioObservation, expected: readonly string[], actual: readonly string[]): string {
+  const missing = expected.filter((l) => !actual.includes(l));
+  const extra = actual.filter((l) => !expected.includes(l));
+  let why: string;
+  if (actual.length === 0) why = 'Your code printed nothing.';
+  else if (missing.length === 0 && extra.length === 0) why = 'The right lines, in the wrong order.';
+  else if (missing.length) why = `Missing: ${quoteList(missing)}.${extra.length ? ` Not expected: ${quoteList(extra)}.` : ''}`;
+  else why = `Not expected: ${quoteList(extra)}.`;
+  if (o.outputTruncated) why += ` (Output was cut after ${o.logs.length} lines.)`;
+  return why;
+}
+
+/** Nothing the learner started is still pending when their promise settles. */
+export function nothingFloating(exportName = 'main'): CaseCheck<unknown> {
+  return {
+    id: 'nothing-floating',
+    title: `Nothing is left running when ${exportName} finishes`,
+    verify: (o) => {
+      if (!o.pendingAtSettle.length) return undefined;
+      const labels = groupLabels(o.pendingAtSettle.map((p) => p.label));
+      return (
+        `When ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}. ` +
+        'Something was started but never awaited: a missing `await`, or a promise from forEach/map that nobody waited for.'
+      );
+    },
+  };
+}
+
+/** No promise rejected without a handler, at any moment of the run. */
+export function noUnhandledRejections(advice = 'Every promise that can reject needs someone to await it (inside try/catch) or a .catch().'): CaseCheck<unknown> {
+  return {
+    id: 'no-unhandled-rejection',
+    title: 'No promise rejection goes unhandled',
+    verify: (o) => {
+      const found = unhandledRejections(o);
+      if (!found.length) return undefined;
+      return `${found[0].message} at ${ms(found[0].t)}. In Node this crashes the program. ${advice}`;
+    },
+  };
+}
+
+/**
+ * What a value the learner's code returned is, in words, without quoting it
+ * (it may carry seeded text): `unknownString` names a string the check
+ * doesn't recognise.
+ */
+export function kindOf(value: Json, unknownString: string): string {
+  if (typeof value === 'string' && value.startsWith('Promise')) return 'a Promise (not awaited)';
+  if (value === null) return 'undefined';
+  if (value === '') return 'an empty string';
+  if (typeof value === 'string') return unknownString;
+  return `a ${Array.isArray(value) ? 'list' : typeof value}`;
+}
