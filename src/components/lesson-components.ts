@@ -10,5 +10,6 @@ import Exercise from './Exercise.astro';
 import Sandbox from './Sandbox.astro';
 import Predict from './lesson/Predict.astro';
 import PyTs from './lesson/PyTs.astro';
+import Snippet from './lesson/Snippet.astro';
 
-export const lessonComponents = { CompareTimelines, EventLoopSteps, Exercise, Predict, PyTs, Sandbox, Timeline };
+export const lessonComponents = { CompareTimelines, EventLoopSteps, Exercise, Predict, PyTs, Sandbox, Snippet, Timeline };
