@@ -40,7 +40,10 @@ test.describe('escapes fail, and the refusal is reported as a learner error', ()
     {
       name: 'the worker’s own fetch, past the course’s',
       code: "const real = (globalThis as any).WorkerGlobalScope.prototype.fetch;\n  console.log(await (await real.call(globalThis, 'https://example.com/')).text());",
-      shows: /Failed to fetch/,
+      // Learner code runs in an SES compartment whose global object has no
+      // WorkerGlobalScope, so the attack fails on line 2, where it looks for
+      // the worker's fetch: line 3, the request, never runs.
+      shows: /TypeError: Cannot read properties of undefined \(reading 'prototype'\) \(line 2,/,
     },
   ];
   for (const attempt of attempts) {
