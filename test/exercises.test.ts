@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { exerciseIds, loadExercise } from '../src/lib/node/exercises.ts';
-import { checkSource, loadSpec, seedFor } from '../src/lib/node/check-file.ts';
+import { checkSource, loadSpec, seedFor, verdictFor } from '../src/lib/node/check-file.ts';
 import { judge } from '../src/lib/judge/judge.ts';
 import type { Observation } from '../src/lib/harness/observation.ts';
 
@@ -63,7 +63,7 @@ describe('the judge trusts only the spec and the seed its caller computed', () =
       seed: observation.seed + 1,
       scenarios: observation.scenarios.map((s) => ({ ...s, params: { limit: 3, expected: 1 } })),
     };
-    expect(judge(await loadSpec(exercise), forged, { seed: seedFor(exercise.solution) })).toEqual(verdict);
+    expect(verdictFor(await loadSpec(exercise), forged, exercise.solution)).toEqual(verdict);
   });
 
   test('an answer judged against another seed is judged against that seed’s cases', async () => {

@@ -13,7 +13,7 @@ import { nodeHarnessPlugin } from '../src/lib/runtime/webcontainer/vite-plugin.m
 import { readMark, runFiles, staticFiles, withoutMarks } from '../src/lib/runtime/webcontainer/files.ts';
 import type { FileTreeLike } from '../src/lib/runtime/webcontainer/api.ts';
 import { transpile } from '../src/lib/harness/transpile.ts';
-import { checkSource, loadSpec, seedFor } from '../src/lib/node/check-file.ts';
+import { checkSource, loadSpec, seedFor, verdictFor } from '../src/lib/node/check-file.ts';
 import { loadExercise } from '../src/lib/node/exercises.ts';
 import { judge } from '../src/lib/judge/judge.ts';
 import type { Observation } from '../src/lib/harness/observation.ts';
@@ -65,7 +65,7 @@ describe('the Node.js runtime layout, run by real Node', () => {
     const { observation } = runInContainerLayout(id, source, 'check');
     const spec = await loadSpec(exercise);
     const cli = await checkSource(id, source);
-    expect(judge(spec, observation, { seed: seedFor(source) })).toEqual(cli.verdict);
+    expect(verdictFor(spec, observation, source)).toEqual(cli.verdict);
   }, 30_000);
 
   test('node run.mjs prints each line to the terminal as it runs, after marking when learner code started', () => {

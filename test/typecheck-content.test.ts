@@ -38,10 +38,14 @@ describe.each(exercises.map((e) => ({ name: `${e.id}/starter.ts`, source: e.star
 const DEMONSTRATIONS: Record<string, string[]> = {
   'cheatsheet/never-retrieved.ts': ['floating-promise'],
   'coroutines/eager-start.ts': ['promise-as-value'],
+  'event-loop/pending-then.ts': ['floating-promise'],
   'event-loop/predict-order.ts': ['floating-promise'],
   'pitfalls/fire-and-forget.ts': ['floating-promise'],
   'pitfalls/forgot-await.ts': ['promise-as-value'],
   'pitfalls/predict-for-each.ts': ['async-foreach'],
+  // The promises lesson calls `.then` on a promise at top level to show when callbacks run.
+  'promises/predict-executor.ts': ['floating-promise'],
+  'promises/settles-once.ts': ['floating-promise'],
 };
 
 describe.each(listSnippets('.ts'))('snippet %s', (src) => {

@@ -47,6 +47,14 @@ export async function checkSource(
     seed,
     budgetMs: budgetFor(exercise.meta, options.mode ?? 'check'),
   });
-  // The Types check, with the TypeScript and types the page's editor uses (issue 16).
-  return { verdict: withTypesCheck(judge(spec, observation, { seed }), typeCheckSource(source)), observation };
+  return { verdict: verdictFor(spec, observation, source, seed), observation };
+}
+
+/**
+ * The CLI's verdict on an Observation of `source`: the judge's checks, with the
+ * seed computed here (never the one the Observation carries), plus the Types
+ * check from the TypeScript and types the page's editor uses.
+ */
+export function verdictFor(spec: CheckSpec, observation: Observation, source: string, seed = seedFor(source)): Verdict {
+  return withTypesCheck(judge(spec, observation, { seed }), typeCheckSource(source));
 }
