@@ -178,11 +178,14 @@ export function supervise(options: SuperviseOptions): Supervised {
             lastAlive = { at: now(), usedMs: message.usedMs };
             break;
           case 'scenario':
-            scenario = message.scenario;
+            if (typeof message.scenario === 'string') scenario = message.scenario;
             break;
           case 'logs': {
+            // A runtime's messages are untrusted until the page's schema has read them: take
+            // only what has the right outer shape, and never spread a huge array into a call.
+            if (typeof message.scenario !== 'string' || !Array.isArray(message.lines)) break;
             const lines = logs.get(message.scenario) ?? [];
-            lines.push(...message.lines);
+            for (const line of message.lines) lines.push(line);
             logs.set(message.scenario, lines);
             const sent = streamed.get(message.scenario) ?? 0;
             if (lines.length > sent) {
@@ -226,7 +229,12 @@ export function supervise(options: SuperviseOptions): Supervised {
 }
 
 /** The harness's own deadline stopped the run (not the clock-read guard or a virtual limit). */
-function hitBudget(observation: Observation, budgetMs: number): boolean {
+function hitBudget(observation: unknown, budgetMs: number): boolean {
   const message = budgetMessage(budgetMs);
-  return observation.scenarios.some((s) => s.errors.some((e) => e.kind === 'budget' && e.message === message));
+  // Read defensively: the page's schema judges the shape later; here a doctored one must not throw.
+  const scenarios = (observation as { scenarios?: unknown } | null)?.scenarios;
+  if (!Array.isArray(scenarios)) return false;
+  return scenarios.some((s: { errors?: unknown } | null) =>
+    Array.isArray(s?.errors) && s.errors.some((e: { kind?: unknown; message?: unknown } | null) => e?.kind === 'budget' && e?.message === message),
+  );
 }
