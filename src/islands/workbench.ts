@@ -8,9 +8,10 @@
 import type { EditorView } from '@codemirror/view';
 import type { Diagnostic } from '@codemirror/lint';
 import type { Observation, LogLine } from '../lib/harness/observation.ts';
-import type { CheckSpec } from '../lib/exercise/spec.ts';
 import { PROGRAM_ID } from '../lib/exercise/program-spec.ts';
 import { hashString as seedFor } from '../lib/harness/random.ts';
+// Check specs, one lazy chunk per exercise: only the one being checked is fetched.
+import { loadCheckSpec } from '../components/exercise/check-specs.ts';
 import { actionSelector, isAction, readWorkbenchConfig, HOOKS, type Action, type WorkbenchConfig } from '../components/exercise/workbench-hooks.ts';
 import { checkTypes, createEditor, refreshLint, replaceDoc } from './editor.ts';
 import { codeProgress, recordPass } from './progress.ts';
@@ -18,15 +19,6 @@ import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
 import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
 import { outputRow, placeholder } from './output-row.ts';
 import { WorkbenchControls } from './workbench-controls.ts';
-
-/** Check specs, one lazy chunk per exercise: only the one being checked is fetched. */
-const specLoaders = import.meta.glob<CheckSpec>('../../content/exercises/*/check.ts', { import: 'default' });
-
-function loadSpec(id: string): Promise<CheckSpec> {
-  const load = specLoaders[`../../content/exercises/${id}/check.ts`];
-  if (!load) return Promise.reject(new Error(`There is no check for the exercise "${id}".`));
-  return load();
-}
 
 /** The schema, view models and judge (run-results.ts), fetched at the first sign of a run: needed only once one returns. */
 type Results = typeof import('./run-results.ts');
@@ -150,7 +142,7 @@ class Workbench {
       // Node.js runs stream raw into the terminal too (with the budget kill notice).
       const terminal = runner.shell ? await this.#panel?.terminal(runner) : undefined;
       // Check's spec is fetched alongside the run, so judging doesn't wait for it.
-      const spec = mode === 'check' ? loadSpec(this.config.id) : undefined;
+      const spec = mode === 'check' ? loadCheckSpec(this.config.id) : undefined;
       spec?.catch(() => undefined);
       // The Types check, from the editor's type checker (the CLI's); it adds nothing if the checker can't load.
       const types = mode === 'check' ? checkTypes(this.view, source) : undefined;
