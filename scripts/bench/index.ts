@@ -7,8 +7,7 @@
  *   npm run bench [-- --no-build] [--skip-lighthouse] [--skip-runtime]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, lighthouseScores, pageWeight, type LighthouseScores, type PageWeight } from './site.ts';
@@ -16,6 +15,7 @@ import { runtimeTimes, type RuntimeTimes } from './runtime.ts';
 import { benchFixtures, type FixtureBench } from './fixtures.ts';
 import { typesBench, typesReport, type TypesBench } from './types.ts';
 import { verdictsUnderLoad, type LoadBench } from './under-load.ts';
+import { islandSizes } from './island.ts';
 import { exerciseIds } from '../../src/lib/node/exercises.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,7 +73,7 @@ const weights: PageWeight[] = [];
 for (const path of pages) weights.push(await pageWeight(browser, baseURL, path || '/'));
 
 step('Editor island and sandbox worker sizes');
-const islands = await islandSizes();
+const islands = await islandSizes(browser, baseURL, root);
 
 step('Type checker in the editor: download, first diagnostics, keystroke to diagnostics');
 const types: TypesBench = await typesBench(browser, baseURL);
@@ -105,36 +105,6 @@ mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(report(results));
 process.exit(0);
-
-/**
- * The editor island as a learner meets it: the JavaScript an exercise page
- * loads until its editor is ready (the island comes into view at once
- * there), on the browser runtime, before any Run. The sandbox worker, fetched
- * on the first Run or editor focus, is reported on its own.
- */
-async function islandSizes() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('course:prefs:runtime', 'browser'));
-  const page = await context.newPage();
-  const js: Array<Promise<{ url: string; bytes: number }>> = [];
-  page.on('response', (response) => {
-    const url = response.url();
-    if (!/\.m?js(\?|$)/.test(url) || /sandbox-worker/.test(url)) return;
-    js.push(response.body().then((b) => ({ url, bytes: gzipSync(b, { level: 9 }).length })).catch(() => ({ url, bytes: 0 })));
-  });
-  await page.goto(new URL('exercises/first-coroutine/', baseURL).href, { waitUntil: 'networkidle' });
-  await page.getByRole('textbox', { name: 'Code editor' }).waitFor();
-  await page.waitForLoadState('networkidle');
-  const loaded = await Promise.all(js);
-  await context.close();
-  const assets = join(root, 'dist/_astro');
-  const worker = readdirSync(assets).filter((f) => /sandbox-worker/.test(f) && f.endsWith('.js'));
-  return {
-    editorIslandBytes: loaded.reduce((sum, r) => sum + r.bytes, 0),
-    editorIslandFiles: loaded.map((r) => r.url.split('/').pop() ?? r.url).sort(),
-    sandboxWorkerBytes: worker.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0),
-  };
-}
 
 function report(r: typeof results): string {
   const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;

@@ -5,59 +5,22 @@
  * the island (predict-island.ts). A click that arrives before the island is
  * replayed once it is up, so no press is lost.
  */
-type Island = typeof import('./predict-island.ts');
+import { defineLazyElement } from './lazy-element.ts';
 
-let island: Promise<Island> | undefined;
-const loadIsland = () => (island ??= import('./predict-island.ts'));
-const EVENTS = ['pointerdown', 'focusin', 'keydown', 'click'] as const;
-
-class CoursePredict extends HTMLElement {
-  #observer?: IntersectionObserver;
-  #started = false;
-  #pending?: HTMLElement;
-
-  connectedCallback(): void {
-    if (this.#started) return;
-    if ('IntersectionObserver' in window) {
-      this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.#start(), { rootMargin: '200px 0px' });
-      this.#observer.observe(this);
-    } else {
-      this.#start();
-    }
-    for (const type of EVENTS) this.addEventListener(type, this.#onUse, { capture: true });
-  }
-
-  disconnectedCallback(): void {
-    this.#observer?.disconnect();
-  }
-
-  #onUse = (event: Event): void => {
-    const target = event.target as HTMLElement | null;
-    if (event.type === 'click' && target?.closest?.('button, input')) {
-      this.#pending = target.closest('button, input') as HTMLElement;
-      event.preventDefault();
-      event.stopPropagation();
-    }
-    this.#start();
-  };
-
-  #start(): void {
-    if (this.#started) return;
-    this.#started = true;
-    this.#observer?.disconnect();
-    loadIsland().then(
-      (m) => {
-        for (const type of EVENTS) this.removeEventListener(type, this.#onUse, { capture: true });
-        m.upgrade(this);
-        this.#pending?.click();
-        this.#pending = undefined;
-      },
-      () => {
-        // Offline or a failed chunk: let a later touch try again.
-        this.#started = false;
-      },
-    );
-  }
-}
-
-if (!customElements.get('course-predict')) customElements.define('course-predict', CoursePredict);
+defineLazyElement<typeof import('./predict-island.ts'), HTMLElement>('course-predict', {
+  load: () => import('./predict-island.ts'),
+  rootMargin: '200px 0px',
+  withoutObserver: 'load',
+  busyWhileLoading: false,
+  keep(_element, event, pending) {
+    const control = (event.target as HTMLElement | null)?.closest?.<HTMLElement>('button, input');
+    if (event.type !== 'click' || !control) return pending;
+    event.preventDefault();
+    event.stopPropagation();
+    return control;
+  },
+  upgrade(element, island, pending) {
+    island.upgrade(element);
+    pending?.click();
+  },
+});

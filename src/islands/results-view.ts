@@ -5,26 +5,9 @@
  */
 import type { Observation } from '../lib/harness/observation.ts';
 import { outputRows, type OutputRow, type VerdictView, type CheckItem } from './view-model.ts';
+import { el, outputRow, placeholder } from './output-row.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** "Running…", "Nothing was printed.": a muted line in an empty region. */
-export function placeholder(text: string): HTMLElement {
-  return el('p', 'wb-placeholder', text);
-}
-
-/** One output line: its time (when it has one) and its text. */
-export function outputRow(row: OutputRow): HTMLElement {
-  const div = el('div', `wb-line wb-${row.kind}`);
-  const time = el('span', 'wb-t', row.t === undefined ? undefined : `${(row.t / 1000).toFixed(2)} s`);
-  div.append(time, el('span', 'wb-text', row.text));
-  return div;
-}
+export { outputRow };
 
 /** Appends lines, keeping the view pinned to the bottom if it was there. */
 export function appendRows(output: HTMLElement, rows: readonly OutputRow[]): void {

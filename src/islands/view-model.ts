@@ -177,11 +177,8 @@ export function offsetOf(lines: readonly string[], line: number, column: number)
   return { from: from + col, to: from + Math.min(col + Math.max(rest, 1), text.length || col) };
 }
 
-/** Keyboard hint text, with the platform's modifier. */
-export function shortcuts(isMac: boolean): { run: string; check: string; mod: string } {
-  const mod = isMac ? '⌘' : 'Ctrl';
-  return { mod, run: `${mod}+Enter`, check: `${mod}+Shift+Enter` };
-}
+// In its own module so the controls, which load with the island, don't pull these view models in.
+export { shortcuts } from './shortcuts.ts';
 
 /** What a screen reader hears when Run finishes: how much was printed, and how it ended. */
 export function runSummary(observation: Observation): string {

@@ -4,7 +4,7 @@
  * and the two live regions (a visible notice, a screen-reader announcement).
  */
 import { actionSelector, hookSelector, type Action, type Hook } from '../components/exercise/workbench-hooks.ts';
-import { shortcuts } from './view-model.ts';
+import { shortcuts } from './shortcuts.ts';
 
 export class WorkbenchControls {
   readonly root: HTMLElement;

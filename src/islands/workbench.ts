@@ -8,31 +8,22 @@
 import type { EditorView } from '@codemirror/view';
 import type { Diagnostic } from '@codemirror/lint';
 import type { Observation, LogLine } from '../lib/harness/observation.ts';
-import type { CheckSpec } from '../lib/exercise/spec.ts';
 import { PROGRAM_ID } from '../lib/exercise/program-spec.ts';
-import { judge } from '../lib/judge/judge.ts';
 import { hashString as seedFor } from '../lib/harness/random.ts';
+// Check specs, one lazy chunk per exercise: only the one being checked is fetched.
+import { loadCheckSpec } from '../components/exercise/check-specs.ts';
 import { actionSelector, isAction, readWorkbenchConfig, HOOKS, type Action, type WorkbenchConfig } from '../components/exercise/workbench-hooks.ts';
 import { checkTypes, createEditor, refreshLint, replaceDoc } from './editor.ts';
 import { codeProgress, recordPass } from './progress.ts';
 import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
 import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
-import { appendRows, outputRow, placeholder, showOutput, showVerdict } from './results-view.ts';
+import { outputRow, placeholder } from './output-row.ts';
 import { WorkbenchControls } from './workbench-controls.ts';
-import { errorPosition, logRow, offsetOf, runSummary, verdictView } from './view-model.ts';
 
-/** Check specs, one lazy chunk per exercise: only the one being checked is fetched. */
-const specLoaders = import.meta.glob<CheckSpec>('../../content/exercises/*/check.ts', { import: 'default' });
-
-function loadSpec(id: string): Promise<CheckSpec> {
-  const load = specLoaders[`../../content/exercises/${id}/check.ts`];
-  if (!load) return Promise.reject(new Error(`There is no check for the exercise "${id}".`));
-  return load();
-}
-
-/** The Observation schema, fetched at the first sign of a run (needed only once one returns). */
-let schemaModule: Promise<typeof import('../lib/observation-schema.ts')> | undefined;
-const loadSchema = () => (schemaModule ??= import('../lib/observation-schema.ts'));
+/** The schema, view models and judge (run-results.ts), fetched at the first sign of a run: needed only once one returns. */
+type Results = typeof import('./run-results.ts');
+let resultsModule: Promise<Results> | undefined;
+const loadResults = () => (resultsModule ??= import('./run-results.ts'));
 
 /** Saving waits for a pause in typing; pagehide saves at once. */
 const SAVE_DELAY_MS = 400;
@@ -129,7 +120,7 @@ class Workbench {
     if (!this.#warmed) {
       this.#warmed = true;
       void this.#browser.warm().catch(() => undefined);
-      void loadSchema().catch(() => undefined);
+      void loadResults().catch(() => undefined);
     }
     return Promise.resolve(runtime.current(this.#browser));
   }
@@ -145,12 +136,13 @@ class Workbench {
     let streamed = 0;
     try {
       const { runner } = await this.#warm();
-      const { readLogLines, readObservation, UNREADABLE_RUN } = await loadSchema();
+      const results = await loadResults();
+      const { readLogLines, readObservation, UNREADABLE_RUN, appendRows, logRow } = results;
       this.#active = runner;
       // Node.js runs stream raw into the terminal too (with the budget kill notice).
       const terminal = runner.shell ? await this.#panel?.terminal(runner) : undefined;
       // Check's spec is fetched alongside the run, so judging doesn't wait for it.
-      const spec = mode === 'check' ? loadSpec(this.config.id) : undefined;
+      const spec = mode === 'check' ? loadCheckSpec(this.config.id) : undefined;
       spec?.catch(() => undefined);
       // The Types check, from the editor's type checker (the CLI's); it adds nothing if the checker can't load.
       const types = mode === 'check' ? checkTypes(this.view, source) : undefined;
@@ -180,22 +172,22 @@ class Workbench {
       // Whatever the runtime sent is hostile until it passes the schema; nothing reads it before.
       const reading = readObservation(observation);
       if (!reading.ok) {
-        this.#showUnreadable(mode, reading.reason, UNREADABLE_RUN);
+        this.#showUnreadable(results, mode, reading.reason, UNREADABLE_RUN);
         return;
       }
       const checked = reading.observation;
-      showOutput(output, checked);
-      this.#markErrors(checked);
+      results.showOutput(output, checked);
+      this.#markErrors(results, checked);
       void this.#showTimeline(checked, mode);
       if (mode === 'check') {
-        const verdict = (await types!)(judge(await spec!, checked, { seed: seedFor(source) }));
+        const verdict = (await types!)(results.judge(await spec!, checked, { seed: seedFor(source) }));
         // Kept in the learner's progress (the course map counts it); it stays passed.
         if (verdict.passed && this.kind === 'exercise') recordPass(this.config.id);
-        const results = this.ui.find('results');
-        if (results) showVerdict(results, verdictView(verdict));
+        const region = this.ui.find('results');
+        if (region) results.showVerdict(region, results.verdictView(verdict));
         this.ui.announce(`Check finished: ${verdict.summary}.`);
       } else {
-        this.ui.announce(`Run finished: ${runSummary(checked)}`);
+        this.ui.announce(`Run finished: ${results.runSummary(checked)}`);
       }
     } catch (error) {
       output.replaceChildren(outputRow({ kind: 'error', text: `Something went wrong in the course, not in your code: ${(error as Error).message}. Reload the page to try again.` }));
@@ -206,7 +198,7 @@ class Workbench {
   }
 
   /** A run whose Observation failed the schema: a plain verdict, never a pass, and nothing of what it sent on the page. */
-  #showUnreadable(mode: 'run' | 'check', reason: string, text: string): void {
+  #showUnreadable({ showVerdict }: Results, mode: 'run' | 'check', reason: string, text: string): void {
     console.warn(`The runtime sent an Observation the page rejected (${reason}).`);
     this.ui.find('output')!.replaceChildren(outputRow({ kind: 'error', text }));
     const results = this.ui.find('results');
@@ -233,7 +225,7 @@ class Workbench {
     this.#setBusy(true, 'check');
     try {
       const { runner } = await this.#warm();
-      const { readObservation, UNREADABLE_RUN } = await loadSchema();
+      const { readObservation, UNREADABLE_RUN } = await loadResults();
       const reading = readObservation(await runner.run({ exercise: this.config.id, source, mode: 'check', seed, budgetMs: this.config.checkBudgetMs }));
       if (!reading.ok) throw new Error(UNREADABLE_RUN);
       return reading.observation;
@@ -257,7 +249,7 @@ class Workbench {
     this.root.toggleAttribute('data-busy', busy);
   }
 
-  #markErrors(observation: Observation): void {
+  #markErrors({ errorPosition, offsetOf }: Results, observation: Observation): void {
     const at = errorPosition(observation);
     const lines = this.view.state.doc.toString().split('\n');
     this.#runDiagnostics = at ? [{ ...offsetOf(lines, at.line, at.column), severity: at.severity, message: at.message }] : [];

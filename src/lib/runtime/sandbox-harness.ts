@@ -9,12 +9,16 @@ import { hardenRealm } from '../harness/hardening.ts';
 import { PROGRAM_ID, programSpec } from '../exercise/program-spec.ts';
 import type { FromWorker, SandboxRun } from './protocol.ts';
 import type { RunRequest } from './runner.ts';
+// The one list of check specs the browser bundles share (it imports nothing else, so no page code comes with it).
+import { checkSpecLoader } from '../../components/exercise/check-specs.ts';
 
-const specs = import.meta.glob<CheckSpec>('../../../content/exercises/*/check.ts', { eager: true, import: 'default' });
-
-function specFor(request: RunRequest): CheckSpec | undefined {
-  if (request.exercise === PROGRAM_ID) return programSpec(request.routes);
-  return specs[`../../../content/exercises/${request.exercise}/check.ts`];
+/**
+ * The spec for a run. The worker is built as one classic script, so every
+ * spec in the shared list is already inside it: loading one fetches nothing.
+ */
+function specFor(request: RunRequest): Promise<CheckSpec | undefined> {
+  if (request.exercise === PROGRAM_ID) return Promise.resolve(programSpec(request.routes));
+  return checkSpecLoader(request.exercise)?.() ?? Promise.resolve(undefined);
 }
 
 /** The first (and only) message: the request, and the port every answer goes through. */
@@ -23,15 +27,16 @@ export interface WorkerStart {
   port: MessagePort;
 }
 
-self.addEventListener('message', (event: MessageEvent<WorkerStart>) => {
+self.addEventListener('message', async (event: MessageEvent<WorkerStart>) => {
   const { request, port } = event.data;
   // Answers go through a port learner code never sees, with postMessage bound
   // before learner code runs: `self.postMessage(...)` from learner code reaches
   // no one, so it can't forge a "done" with a made-up observation.
   const send = port.postMessage.bind(port);
   const post = (message: FromWorker) => send(message);
+  // The spec module is evaluated before the realm is hardened, as it was when the specs loaded with the worker.
+  const spec = await specFor(request);
   hardenRealm();
-  const spec = specFor(request);
   if (!spec) {
     post({
       type: 'done',

@@ -6,16 +6,14 @@
  * page pays for it until that runtime is used.
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { exerciseIds, loadExercise } from '../../node/exercises.ts';
 
 const VIRTUAL_ID = 'virtual:course-node-harness';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 export function nodeHarnessPlugin() {
   const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  const exercisesDir = join(root, 'content/exercises');
   const entry = fileURLToPath(new URL('./node-entry.ts', import.meta.url));
   return {
     name: 'course-node-harness',
@@ -26,9 +24,10 @@ export function nodeHarnessPlugin() {
     /** @param {string} id @this {{ addWatchFile(file: string): void }} */
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const ids = readdirSync(exercisesDir).filter((name) => existsSync(join(exercisesDir, name, 'check.ts'))).sort();
-      const imports = ids.map((name, i) => `import spec${i} from ${JSON.stringify(join(exercisesDir, name, 'check.ts'))};`);
-      const table = ids.map((name, i) => `  ${JSON.stringify(name)}: spec${i},`);
+      // The Node registry's listing: the same folders, checked by the same rules, as the CLI's and the build's.
+      const checks = exerciseIds().map((name) => ({ name, checkPath: loadExercise(name).checkPath }));
+      const imports = checks.map(({ checkPath }, i) => `import spec${i} from ${JSON.stringify(checkPath)};`);
+      const table = checks.map(({ name }, i) => `  ${JSON.stringify(name)}: spec${i},`);
       const contents = [
         `import { runInNode } from ${JSON.stringify(entry)};`,
         ...imports,
@@ -47,7 +46,7 @@ export function nodeHarnessPlugin() {
         write: false,
         logLevel: 'silent',
       });
-      for (const name of ids) this.addWatchFile(join(exercisesDir, name, 'check.ts'));
+      for (const { checkPath } of checks) this.addWatchFile(checkPath);
       return `export default ${JSON.stringify(result.outputFiles[0].text)};`;
     },
   };

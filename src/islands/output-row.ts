@@ -1,0 +1,28 @@
+/**
+ * The few DOM pieces the workbench draws before (or without) a run's
+ * results: the "Running…" placeholder and a single output line, which also
+ * says when the course itself failed, e.g. when the results chunk couldn't
+ * load. Kept apart from results-view.ts so they load with the island while
+ * the rest waits for the first run. Text only, through textContent.
+ */
+import type { OutputRow } from './view-model.ts';
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** "Running…", "Nothing was printed.": a muted line in an empty region. */
+export function placeholder(text: string): HTMLElement {
+  return el('p', 'wb-placeholder', text);
+}
+
+/** One output line: its time (when it has one) and its text. */
+export function outputRow(row: OutputRow): HTMLElement {
+  const div = el('div', `wb-line wb-${row.kind}`);
+  const time = el('span', 'wb-t', row.t === undefined ? undefined : `${(row.t / 1000).toFixed(2)} s`);
+  div.append(time, el('span', 'wb-text', row.text));
+  return div;
+}
