@@ -91,7 +91,7 @@ test('a really full localStorage while saving code: a notice, and the code stays
   });
   expect(filled).toBeGreaterThan(0);
   await setCode(page, main("  console.log('kept under pressure');"));
-  await expect(page.getByText("Your browser's storage for this site is full")).toBeVisible();
+  await expect(page.getByText("This browser's storage for the site is full")).toBeVisible();
   await expect(editor(page)).toContainText("console.log('kept under pressure')");
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(output(page)).toContainText('kept under pressure');

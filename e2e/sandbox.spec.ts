@@ -141,7 +141,7 @@ test('storage that refuses to save shows a notice, and the code stays in the edi
   });
   await openExercise(page, ID);
   await setCode(page, "export async function main(): Promise<void> {\n  console.log('kept');\n}\n");
-  await expect(page.getByText("Your browser's storage for this site is full")).toBeVisible();
+  await expect(page.getByText("This browser's storage for the site is full")).toBeVisible();
   await press(page, 'Run');
   await expect(output(page)).toContainText('kept');
   await expect(editor(page)).toContainText("console.log('kept')");
