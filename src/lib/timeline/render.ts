@@ -15,7 +15,9 @@
  * "Console lines" table the printed lines with their times.
  */
 import type { EventLoopStep } from './steps.ts';
-import { formatMs, GEOMETRY, kindText, type BarKind, type TimelineLayout } from './layout.ts';
+import { formatMs } from './axis.ts';
+import { GEOMETRY, type BarKind, type TimelineLayout } from './model.ts';
+import { kindText } from './operations.ts';
 import { html, joinHtml, type SafeHtml } from '../html.ts';
 
 export interface RenderOptions {
