@@ -65,6 +65,39 @@ export type LearnerErrorKind =
   | 'sandbox' // tried something the sandbox forbids (storage, DOM, network)
   | 'internal'; // the harness itself failed: not the learner's fault
 
+/**
+ * Errors after which nothing else about a scenario can be trusted: the judge
+ * runs none of its checks, and the output panel does not report how main
+ * ended when the run was cut short by one of them.
+ */
+export const FATAL_ERROR_KINDS: ReadonlySet<LearnerErrorKind> = new Set([
+  'syntax',
+  'missing-export',
+  'budget',
+  'virtual-limit',
+  'exit',
+  'uncaught',
+  'sandbox',
+  'internal',
+]);
+
+/**
+ * The names `describeThrown` (harness/format.ts) gives a thrown value that is
+ * not an Error: its `typeof`, or `null`. An error with one of these names is
+ * told by its message alone ("true was thrown (not an Error)").
+ */
+export const NON_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'undefined',
+  'null',
+  'string',
+  'number',
+  'boolean',
+  'object',
+  'bigint',
+  'symbol',
+  'function',
+]);
+
 export interface LearnerError {
   kind: LearnerErrorKind;
   message: string;
