@@ -126,7 +126,7 @@ describe('output rows', () => {
 
   test('an uncaught throw in a callback still lets main end, and says how it ended', () => {
     const rows = outputRows(
-      observation(scenario({ settled: { state: 'fulfilled', at: 7, seq: 9 }, errors: [{ kind: 'uncaught', message: 'Uncaught TypeError: boom', t: 3 }] })),
+      observation(scenario({ settled: { state: 'fulfilled', at: 7, seq: 9, value: null }, errors: [{ kind: 'uncaught', message: 'Uncaught TypeError: boom', t: 3 }] })),
     );
     expect(rows.map((r) => r.kind)).toEqual(['error', 'note']);
     expect(rows[0]!.text).toBe('Uncaught TypeError: boom');

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { hashString } from '../harness/scenario-run.ts';
 import type { Mode, Observation } from '../harness/observation.ts';
 import { supervise, type RunMessage } from '../runtime/supervisor.ts';
-import { DEFAULT_BUDGET_MS } from '../harness/run-exercise.ts';
+import { RUN_BUDGET_MS } from '../harness/limits.ts';
 import type { WorkerInput } from './harness-worker.ts';
 import type { Route } from '../exercise/spec.ts';
 
@@ -83,7 +83,7 @@ export function workerBundle(checkPath: string): Promise<string> {
 }
 
 export async function observe(options: ObserveOptions): Promise<Observation> {
-  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
   const bundle = await workerBundle(options.checkPath);
   const run = { exercise: options.exercise, mode: options.mode, seed: options.seed, budgetMs };
   const supervised = supervise({
