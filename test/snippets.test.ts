@@ -21,7 +21,7 @@ import { listSnippets, readRoutes, readSnippet, ROOT } from '../src/lib/snippets
 import { captureNode } from '../src/lib/snippets/capture.ts';
 import { CAPTURE_COMMAND, harnessRun, OUTPUTS_FILE, parseOutputs, stdoutLines } from '../src/lib/snippets/outputs.ts';
 import { CHEAT_ROWS } from '../src/lib/snippets/cheatsheet.ts';
-import { CODE_DEFAULT_COLOR, CODE_THEMES } from '../src/components/lesson/shiki.ts';
+import { CODE_THEMES } from '../src/components/lesson/shiki.ts';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -15,7 +15,7 @@ export type Mode = 'run' | 'check';
  * `sync` while the driving call was still on the stack, `microtask` after it
  * returned but before any timer fired, `timer` once the first timer fired.
  */
-export type Phase = 'sync' | 'microtask' | 'timer';
+type Phase = 'sync' | 'microtask' | 'timer';
 
 export interface LogLine {
   /** Milliseconds since the scenario started (virtual under Check). */

@@ -10,7 +10,7 @@ import { runScenario } from './scenario-run.ts';
 import { budgetStopwatch } from './real.ts';
 import { RUN_BUDGET_MS } from './limits.ts';
 
-export const DEFAULT_GRACE_MS = 10_000;
+const DEFAULT_GRACE_MS = 10_000;
 
 /** One run of the harness, inside a runtime (not to be confused with the page's RunnerRequest). */
 export interface HarnessRun {

@@ -11,9 +11,9 @@ import type { Check, CheckOutcome, CheckSpec } from '../exercise/spec.ts';
 import type { CheckResult, Verdict } from './verdict.ts';
 import { lineDiff } from './diff.ts';
 
-export const RUNS_CHECK_ID = 'runs';
+const RUNS_CHECK_ID = 'runs';
 
-export interface JudgeOptions {
+interface JudgeOptions {
   /** The seed the caller computed for this code (never the one the Observation carries). */
   seed: number;
 }

@@ -16,7 +16,7 @@ import { RUN_BUDGET_MS } from '../harness/limits.ts';
 import type { WorkerInput } from './harness-worker.ts';
 import type { Route } from '../exercise/spec.ts';
 
-export interface ObserveOptions {
+interface ObserveOptions {
   exercise: string;
   /** The exercise's check.ts, or 'program' for a free-standing program (see program-spec.ts). */
   checkPath: string | 'program';
@@ -47,7 +47,7 @@ const bundles = new Map<string, Promise<string>>();
  * Loading that in a worker takes tens of ms; importing the .ts sources one by
  * one (Node's type stripping, Sucrase's many files) took about 300.
  */
-export function workerBundle(checkPath: string): Promise<string> {
+function workerBundle(checkPath: string): Promise<string> {
   let bundle = bundles.get(checkPath);
   if (!bundle) {
     bundle = (async () => {

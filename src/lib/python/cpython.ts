@@ -35,7 +35,7 @@ const STARTUP_LIMIT_MS = 30_000;
 /** Oldest Python the harness supports (asyncio.timeout, TaskGroup: 3.11). */
 const MIN_MINOR = 11;
 
-export type PythonProbe = { ok: true; command: string; version: string } | { ok: false; reason: string };
+type PythonProbe = { ok: true; command: string; version: string } | { ok: false; reason: string };
 
 /** Finds a python3 that can run the harness, or says why not. */
 export function findPython(command = process.env.COURSE_PYTHON ?? 'python3'): PythonProbe {
@@ -47,7 +47,7 @@ export function findPython(command = process.env.COURSE_PYTHON ?? 'python3'): Py
   return { ok: true, command, version };
 }
 
-export interface CPythonOptions {
+interface CPythonOptions {
   /** Real milliseconds the learner's code may run before the process is killed. Default RUN_BUDGET_MS. */
   budgetMs?: number;
   /** Names the observation (default '@python-program'). */

@@ -22,7 +22,7 @@ const HARNESS_DIR = fileURLToPath(new URL('./harness/', import.meta.url));
 /** Real time learner code gets after the interrupt to let the harness report, before the worker is terminated. */
 const INTERRUPT_GRACE_MS = 1500;
 
-export interface PyodideRunOptions {
+interface PyodideRunOptions {
   budgetMs?: number;
   exercise?: string;
   seed?: number;
