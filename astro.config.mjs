@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { nodeHarnessPlugin } from './src/lib/runtime/webcontainer/vite-plugin.mjs';
 import hosting from './src/integrations/hosting.ts';
+import { CODE_DEFAULT_COLOR, CODE_THEMES } from './src/components/lesson/shiki.ts';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -70,13 +71,9 @@ export default defineConfig({
   },
   markdown: {
     shikiConfig: {
-      // GitHub's "default" pair: every token colour reaches WCAG AA (4.5:1)
-      // on its own background, comments included (the older github-dark
-      // comment grey does not).
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
-      // Emit `color: light-dark(a, b)`, so code follows the page's
-      // `color-scheme` (set by the theme) with no extra CSS or JS.
-      defaultColor: 'light-dark()',
+      // The same themes as components' <Code> (src/components/lesson/shiki.ts says why these).
+      themes: CODE_THEMES,
+      defaultColor: CODE_DEFAULT_COLOR,
       wrap: false,
     },
   },

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXERCISE_ID } from '../src/lib/exercise/folder.ts';
+import { RUN_BUDGET_MS } from '../src/lib/harness/limits.ts';
 
 const args = process.argv.slice(2);
 const rootFlag = args.indexOf('--root');
@@ -37,7 +38,7 @@ const files: Record<string, string> = {
       title: 'Greet after a wait',
       section: 'coroutines',
       hints: ['Make `main` an `async function`.', 'Wait with `await sleep(ms)`, then print the greeting.'],
-      budgetMs: 5000,
+      budgetMs: RUN_BUDGET_MS,
     },
     null,
     2,

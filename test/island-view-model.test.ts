@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { describeThrown } from '../src/lib/harness/format.ts';
 import type { Observation, ScenarioObservation } from '../src/lib/harness/observation.ts';
 import type { Verdict } from '../src/lib/judge/verdict.ts';
 import { lineDiff } from '../src/lib/judge/diff.ts';
@@ -112,6 +113,24 @@ describe('output rows', () => {
       observation(scenario({ settled: { state: 'rejected', at: 5, seq: 3, error: { name: 'TypeError', message: 'x is not a function', line: 4, column: 3 } } })),
     );
     expect(rows.at(-1)).toEqual({ kind: 'error', text: 'main failed: TypeError: x is not a function (line 4, column 3)', t: 5 });
+  });
+
+  test.each([true, 42, 10n, Symbol('s'), () => 1, { code: 1 }, 'oops', undefined, null])(
+    'a main that throws %s (not an Error) is told by the message alone, without a type name',
+    (value) => {
+      const error = describeThrown(value);
+      const rows = outputRows(observation(scenario({ settled: { state: 'rejected', at: 5, seq: 3, error } })));
+      expect(rows.at(-1)).toEqual({ kind: 'error', text: `main failed: ${error.message}`, t: 5 });
+    },
+  );
+
+  test('an uncaught throw in a callback still lets main end, and says how it ended', () => {
+    const rows = outputRows(
+      observation(scenario({ settled: { state: 'fulfilled', at: 7, seq: 9, value: null }, errors: [{ kind: 'uncaught', message: 'Uncaught TypeError: boom', t: 3 }] })),
+    );
+    expect(rows.map((r) => r.kind)).toEqual(['error', 'note']);
+    expect(rows[0]!.text).toBe('Uncaught TypeError: boom');
+    expect(rows[1]!.text).toMatch(/^Finished after /);
   });
 });
 

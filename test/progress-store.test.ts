@@ -157,7 +157,7 @@ describe('progress store', () => {
 });
 
 describe('progress store: the Predict island\'s records', () => {
-  test('a v1 quiz record (as predict-store wrote it) migrates with revealed and tries', () => {
+  test('a v1 quiz record (as the old per-quiz store wrote it) migrates with revealed and tries', () => {
     const storage = new FakeStorage();
     storage.map.set('course:v1:quiz:tasks/order', JSON.stringify({ v: 1, answer: ['b', 'a'], correct: false, revealed: true, tries: 2, answeredAt: Date.parse(at(20)) }));
     const { progress } = loadProgress(storage);

@@ -21,8 +21,10 @@ import { listSnippets, readRoutes, readSnippet, ROOT } from '../src/lib/snippets
 import { captureNode } from '../src/lib/snippets/capture.ts';
 import { CAPTURE_COMMAND, harnessRun, OUTPUTS_FILE, parseOutputs, stdoutLines } from '../src/lib/snippets/outputs.ts';
 import { CHEAT_ROWS } from '../src/lib/snippets/cheatsheet.ts';
-import { CODE_DEFAULT_COLOR, CODE_THEMES } from '../src/components/lesson/shiki.ts';
+import { CODE_THEMES } from '../src/components/lesson/shiki.ts';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const snippets = listSnippets('.ts');
 const outputs = parseOutputs(JSON.parse(readFileSync(join(ROOT, OUTPUTS_FILE), 'utf8')));
@@ -126,8 +128,16 @@ describe('cheat sheet', () => {
 test('components highlight code with the same Shiki themes as Markdown code blocks', () => {
   // Read as text: importing the config would run its integrations.
   const config = readFileSync(new URL('../astro.config.mjs', import.meta.url), 'utf8');
+  expect(config).toContain("import { CODE_DEFAULT_COLOR, CODE_THEMES } from './src/components/lesson/shiki.ts';");
   const shiki = config.slice(config.indexOf('shikiConfig'));
-  expect(/light:\s*'([^']+)'/.exec(shiki)?.[1]).toBe(CODE_THEMES.light);
-  expect(/dark:\s*'([^']+)'/.exec(shiki)?.[1]).toBe(CODE_THEMES.dark);
-  expect(/defaultColor:\s*'([^']+)'/.exec(shiki)?.[1]).toBe(CODE_DEFAULT_COLOR);
+  expect(shiki).toMatch(/themes:\s*CODE_THEMES,/);
+  expect(shiki).toMatch(/defaultColor:\s*CODE_DEFAULT_COLOR,/);
+  // No other file restates the theme names, so they cannot drift apart.
+  const restating = execFileSync('git', ['grep', '-l', '-e', CODE_THEMES.light, '-e', CODE_THEMES.dark, '--', 'src', 'astro.config.mjs'], {
+    encoding: 'utf8',
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  })
+    .trim()
+    .split('\n');
+  expect(restating).toEqual(['src/components/lesson/shiki.ts']);
 });

@@ -1,23 +1,15 @@
 /**
- * The timeline layout (src/lib/timeline/layout.ts) and its rendering
+ * The timeline layout (src/lib/timeline/layout.ts, with axis.ts,
+ * operations.ts and model.ts) and its rendering
  * (render.ts): pure functions of a scenario observation, tested table by
  * table on hand-made observations.
  */
 import { describe, expect, test } from 'vitest';
 import type { LogLine, ScenarioObservation, Span } from '../src/lib/harness/observation.ts';
-import {
-  extentOf,
-  formatMs,
-  GEOMETRY,
-  layoutPair,
-  layoutTimeline,
-  operationsOf,
-  sharedDomain,
-  shorten,
-  tickLabel,
-  tickStep,
-  tickTimes,
-} from '../src/lib/timeline/layout.ts';
+import { extentOf, formatMs, sharedDomain, tickLabel, tickStep, tickTimes } from '../src/lib/timeline/axis.ts';
+import { layoutPair, layoutTimeline } from '../src/lib/timeline/layout.ts';
+import { GEOMETRY } from '../src/lib/timeline/model.ts';
+import { operationsOf, shorten } from '../src/lib/timeline/operations.ts';
 import { compareHtml, describeTimeline, timelineHtml, timelineSvg, timelineTables } from '../src/lib/timeline/render.ts';
 
 let seq = 0;

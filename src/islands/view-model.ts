@@ -3,7 +3,14 @@
  * results regions say for an Observation or a Verdict. No DOM here, so it is
  * unit-tested in Node (test/island-view-model.test.ts).
  */
-import type { LearnerError, LogLine, Observation, ScenarioObservation } from '../lib/harness/observation.ts';
+import {
+  FATAL_ERROR_KINDS,
+  NON_ERROR_NAMES,
+  type LearnerError,
+  type LogLine,
+  type Observation,
+  type ScenarioObservation,
+} from '../lib/harness/observation.ts';
 import type { CheckResult, Verdict } from '../lib/judge/verdict.ts';
 import type { DiffLine } from '../lib/judge/diff.ts';
 
@@ -76,13 +83,14 @@ function scenarioRows(scenario: ScenarioObservation): OutputRow[] {
     });
   }
   for (const error of scenario.errors) rows.push({ kind: 'error', text: describeError(error), t: error.t });
-  const fatal = scenario.errors.some((e) => e.kind === 'budget' || e.kind === 'virtual-limit' || e.kind === 'exit' || e.kind === 'internal' || e.kind === 'missing-export');
-  if (!fatal) {
+  // An uncaught throw in a callback, or a refused sandbox call, leaves the run going, so how main ended is still worth telling.
+  const cutShort = scenario.errors.some((e) => FATAL_ERROR_KINDS.has(e.kind) && e.kind !== 'uncaught' && e.kind !== 'sandbox');
+  if (!cutShort) {
     const s = scenario.settled;
     if (s.state === 'fulfilled') rows.push({ kind: 'note', text: `Finished after ${formatTime(s.at)}.` });
     else if (s.state === 'rejected') {
       const where = s.error.line ? ` (line ${s.error.line}, column ${s.error.column})` : '';
-      const name = ['undefined', 'null', 'string', 'number', 'object'].includes(s.error.name) ? '' : `${s.error.name}: `;
+      const name = NON_ERROR_NAMES.has(s.error.name) ? '' : `${s.error.name}: `;
       rows.push({ kind: 'error', text: describeError({ kind: 'uncaught', message: `main failed: ${name}${s.error.message}${where}` }), t: s.at });
     } else if (!scenario.errors.length) {
       rows.push({ kind: 'note', text: 'main never finished: it was still waiting on something when the run ended.' });

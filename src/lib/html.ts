@@ -10,7 +10,7 @@
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text made safe for an element's content or a quoted attribute value. */
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
@@ -26,7 +26,7 @@ export class SafeHtml {
 }
 
 /** A value `html` accepts: text (escaped), numbers, markup it made, nothing (dropped), or lists of those. */
-export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
 function part(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.toString();

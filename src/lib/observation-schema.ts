@@ -46,7 +46,7 @@ const short = z.string().check(z.maxLength(L.shortChars));
 const message = z.string().check(z.maxLength(L.messageChars));
 
 /** Plain JSON, bounded in depth, size and characters; numbers finite. Checked by hand: zod has no cheap bounded recursive type. */
-export function isBoundedJson(value: unknown): value is Json {
+function isBoundedJson(value: unknown): value is Json {
   let nodes = 0;
   let chars = 0;
   const visit = (v: unknown, depth: number): boolean => {
@@ -132,7 +132,7 @@ const scenario = z.object({
   record: z.record(short, json),
 });
 
-export const observationSchema = z.object({
+const observationSchema = z.object({
   exercise: short,
   mode,
   seed: z.number().check(z.int(), z.gte(0), z.lte(2 ** 32)),
@@ -142,7 +142,7 @@ export const observationSchema = z.object({
 
 const logBatch = z.array(logLine).check(z.maxLength(L.linesPerScenario));
 
-export type ObservationReading = { ok: true; observation: Observation } | { ok: false; reason: string };
+type ObservationReading = { ok: true; observation: Observation } | { ok: false; reason: string };
 
 /** What the page says when a runtime sent something it can't read (never the learner's fault to debug, never a pass). */
 export const UNREADABLE_RUN = 'The run sent something this page can\u2019t read, so there is no result to show. Run it again; if this keeps happening, reload the page.';

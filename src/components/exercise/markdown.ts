@@ -6,8 +6,7 @@
  */
 import { Marked, type Tokens } from 'marked';
 import { codeToHtml } from 'shiki';
-
-const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+import { CODE_DEFAULT_COLOR, CODE_THEMES } from '../lesson/shiki.ts';
 
 const marked = new Marked({
   gfm: true,
@@ -19,8 +18,8 @@ const marked = new Marked({
     const lang = ['ts', 'typescript', 'js', 'javascript', 'python', 'py', 'json', 'sh'].includes(asked) ? asked : 'text';
     code.html = await codeToHtml(code.text, {
       lang,
-      themes: THEMES,
-      defaultColor: 'light-dark()',
+      themes: CODE_THEMES,
+      defaultColor: CODE_DEFAULT_COLOR,
       transformers: [
         {
           pre(node) {

@@ -8,6 +8,7 @@
  * Pure (no DOM): the component uses it at build time, the islands in the page.
  */
 import type { Route } from '../../lib/exercise/spec.ts';
+import { CHECK_BUDGET_MS, RUN_BUDGET_MS } from '../../lib/harness/limits.ts';
 
 /** Hook name → the `data-` attribute (without the prefix) that marks the element. */
 export const HOOKS = {
@@ -74,11 +75,11 @@ export interface WorkbenchConfig {
 }
 
 /**
- * The one place the budget defaults live. Exercises state theirs in
- * exercise.json (its schema has the same defaults for the CLI); lesson
+ * The budget defaults (lib/harness/limits.ts). Exercises state theirs in
+ * exercise.json (its schema defaults to the same constants); lesson
  * sandboxes take these.
  */
-export const WORKBENCH_DEFAULTS = { runBudgetMs: 5000, checkBudgetMs: 3000 } as const;
+export const WORKBENCH_DEFAULTS = { runBudgetMs: RUN_BUDGET_MS, checkBudgetMs: CHECK_BUDGET_MS } as const;
 
 /** Settings with the defaults filled in. */
 export function workbenchConfig(input: Pick<WorkbenchConfig, 'kind' | 'id'> & Partial<WorkbenchConfig>): WorkbenchConfig {

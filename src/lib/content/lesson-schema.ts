@@ -69,7 +69,7 @@ export function lessonSlug(filePath: string): string {
 }
 
 /** What `orderLessons` needs from a collection entry. */
-export interface LessonEntryLike {
+interface LessonEntryLike {
   filePath?: string | undefined;
   id: string;
   data: LessonData;

@@ -46,12 +46,12 @@ function caseRng(seed: number, name: string): Rng {
 }
 
 /** The learner's exports, typed by the kinds the spec declares (the harness has checked them before `call`). */
-export type Exported<E extends Record<string, ExportKind>> = {
+type Exported<E extends Record<string, ExportKind>> = {
   [K in keyof E]: E[K] extends 'function' ? (...args: unknown[]) => unknown : E[K] extends 'array' ? unknown[] : unknown;
 };
 
 /** One case, set up for a run: what the learner may import, and how the learner's code is called. */
-export interface CaseSetup<E extends Record<string, ExportKind>> {
+interface CaseSetup<E extends Record<string, ExportKind>> {
   /** Added to `sleep` and `blockFor` in `@course/helpers` (and may replace them). */
   helpers?: Record<string, unknown>;
   /** Calls the learner's export; the case is over when what it returns settles. */
@@ -73,7 +73,7 @@ export interface CaseCheck<C> {
 }
 
 /** The case type is inferred from `example` and `cases` (give `example` a declared type when cases are unions), so setup and checks are checked against it. */
-export interface ExerciseDefinition<C, E extends Record<string, ExportKind>> {
+interface ExerciseDefinition<C, E extends Record<string, ExportKind>> {
   /** What the learner's module must export. */
   exports: E;
   /** The case Run shows, on the real clock. */

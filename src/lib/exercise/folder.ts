@@ -15,15 +15,15 @@
  */
 import { parseExerciseMeta, type ExerciseMeta } from './meta.ts';
 
-export const REQUIRED_FILES = ['exercise.json', 'task.md', 'starter.ts', 'solution.ts', 'check.ts'] as const;
+const REQUIRED_FILES = ['exercise.json', 'task.md', 'starter.ts', 'solution.ts', 'check.ts'] as const;
 
 /** A wrong answer's expectation: the check that must fail, and words its message must contain. */
-export interface FixtureExpectation {
+interface FixtureExpectation {
   check: string;
   phrase: string;
 }
 
-export interface Fixture {
+interface Fixture {
   /** Path inside the folder, e.g. "wrong/no-await.ts". */
   file: string;
   source: string;
@@ -43,7 +43,7 @@ export interface ExerciseFolder {
 const HEADER = /^\s*\/\/\s*expect:\s*fails\s+([\w-]+)\s+"([^"]+)"/m;
 
 /** Reads a wrong answer's `// expect: fails <check> "<phrase>"` line; throws naming the file if there is none. */
-export function parseWrongHeader(source: string, file: string): FixtureExpectation {
+function parseWrongHeader(source: string, file: string): FixtureExpectation {
   const match = HEADER.exec(source);
   if (!match) throw new Error(`${file}: a wrong answer must start with // expect: fails <check-id> "phrase"`);
   return { check: match[1], phrase: match[2] };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SECTIONS } from '../content/sections.ts';
+import { CHECK_BUDGET_MS, RUN_BUDGET_MS } from '../harness/limits.ts';
 
 export { SECTIONS } from '../content/sections.ts';
 
@@ -21,16 +22,16 @@ const exerciseMetaSchema = z
       .int()
       .min(500)
       .max(30_000)
-      .default(5000)
-      .describe('Real-time budget for Run, in ms; code still running after it is stopped. Default 5000.'),
+      .default(RUN_BUDGET_MS)
+      .describe(`Real-time budget for Run, in ms; code still running after it is stopped. Default ${RUN_BUDGET_MS}.`),
     checkBudgetMs: z
       .number()
       .int()
       .min(500)
       .max(30_000)
-      .default(3000)
+      .default(CHECK_BUDGET_MS)
       .describe(
-        'Real-time budget for Check, in ms. Check runs on the virtual clock and takes milliseconds, so seconds of real time mean a runaway. Default 3000.',
+        `Real-time budget for Check, in ms. Check runs on the virtual clock and takes milliseconds, so seconds of real time mean a runaway. Default ${CHECK_BUDGET_MS}.`,
       ),
   })
   .strict();

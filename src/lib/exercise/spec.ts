@@ -76,7 +76,7 @@ export type CheckOutcome =
   | { passed: true; message?: string }
   | { passed: false; message: string; expected?: Json; actual?: Json };
 
-export interface CheckContext {
+interface CheckContext {
   /** The observation of one named scenario (throws if absent: the judge turns that into a failure). */
   scenario(name: string): ScenarioObservation;
   readonly observation: Observation;

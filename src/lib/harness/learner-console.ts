@@ -5,7 +5,7 @@
 import type { LogLine } from './observation.ts';
 import { formatDuration } from './format.ts';
 
-export interface ConsoleSink {
+interface ConsoleSink {
   print(stream: LogLine['stream'], args: unknown[]): void;
   now(): number;
   /** +1 for console.group, -1 for groupEnd. */

@@ -1,5 +1,14 @@
 /** The limits a scenario runs under: output, spans, simulated time, timers, clock reads. */
 
+/**
+ * Real-time budgets, in ms: code still running after one is stopped. Run
+ * (and any run that names no budget) gets RUN_BUDGET_MS; Check runs on the
+ * virtual clock and takes milliseconds, so seconds of real time there mean a
+ * runaway. An exercise may set its own in exercise.json.
+ */
+export const RUN_BUDGET_MS = 5000;
+export const CHECK_BUDGET_MS = 3000;
+
 /** Output cap: about a thousand lines, each at most 10 000 characters. */
 export const MAX_LOG_LINES = 1000;
 export const MAX_LINE_CHARS = 10_000;

@@ -15,7 +15,7 @@ export type Mode = 'run' | 'check';
  * `sync` while the driving call was still on the stack, `microtask` after it
  * returned but before any timer fired, `timer` once the first timer fired.
  */
-export type Phase = 'sync' | 'microtask' | 'timer';
+type Phase = 'sync' | 'microtask' | 'timer';
 
 export interface LogLine {
   /** Milliseconds since the scenario started (virtual under Check). */
@@ -64,6 +64,39 @@ export type LearnerErrorKind =
   | 'exit' // called process.exit
   | 'sandbox' // tried something the sandbox forbids (storage, DOM, network)
   | 'internal'; // the harness itself failed: not the learner's fault
+
+/**
+ * Errors after which nothing else about a scenario can be trusted: the judge
+ * runs none of its checks, and the output panel does not report how main
+ * ended when the run was cut short by one of them.
+ */
+export const FATAL_ERROR_KINDS: ReadonlySet<LearnerErrorKind> = new Set([
+  'syntax',
+  'missing-export',
+  'budget',
+  'virtual-limit',
+  'exit',
+  'uncaught',
+  'sandbox',
+  'internal',
+]);
+
+/**
+ * The names `describeThrown` (harness/format.ts) gives a thrown value that is
+ * not an Error: its `typeof`, or `null`. An error with one of these names is
+ * told by its message alone ("true was thrown (not an Error)").
+ */
+export const NON_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'undefined',
+  'null',
+  'string',
+  'number',
+  'boolean',
+  'object',
+  'bigint',
+  'symbol',
+  'function',
+]);
 
 export interface LearnerError {
   kind: LearnerErrorKind;

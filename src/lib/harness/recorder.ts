@@ -8,7 +8,7 @@ import type { Json, LearnerError, LogLine, Span, SpanKind } from './observation.
 import { MAX_LINE_CHARS, MAX_LOG_LINES, MAX_SPANS } from './limits.ts';
 import { real } from './real.ts';
 
-export interface RecorderOptions {
+interface RecorderOptions {
   /** The scenario's clock. */
   now(): number;
   /** When a line is printed: its phase, and the timer whose callback printed it. */

@@ -8,9 +8,9 @@ import type { CheckSpec, Scenario } from '../exercise/spec.ts';
 import { compileModule, transpile, type CompiledModule } from './transpile.ts';
 import { runScenario } from './scenario-run.ts';
 import { budgetStopwatch } from './real.ts';
+import { RUN_BUDGET_MS } from './limits.ts';
 
-export const DEFAULT_BUDGET_MS = 5000;
-export const DEFAULT_GRACE_MS = 10_000;
+const DEFAULT_GRACE_MS = 10_000;
 
 /** One run of the harness, inside a runtime (not to be confused with the page's RunnerRequest). */
 export interface HarnessRun {
@@ -47,7 +47,7 @@ export async function runExercise(request: HarnessRun): Promise<Observation> {
   } catch (error) {
     return { ...observation, compileError: error as Observation['compileError'] };
   }
-  const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
+  const budgetMs = request.budgetMs ?? RUN_BUDGET_MS;
   const deadlineMs = request.deadlineMs ?? budgetMs;
   let scenarios: Scenario[];
   try {

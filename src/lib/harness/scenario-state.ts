@@ -17,7 +17,7 @@ import { Recorder } from './recorder.ts';
 import { MAX_CLOCK_READS_AT_ONE_INSTANT } from './limits.ts';
 import { hashString, mulberry32 } from './random.ts';
 
-export interface TimerRecord {
+interface TimerRecord {
   label: string;
   spanId?: number;
   /** The clock's id of the timer now armed (a refresh() arms a new one; the learner's handle keeps its id). */

@@ -16,7 +16,7 @@ import { isHardened, learnerCompartment } from './hardening.ts';
 export const LEARNER_FILE = 'main.ts';
 
 /** Parameters the compiled module function receives. */
-export const MODULE_PARAMS = ['exports', 'require', 'module'] as const;
+const MODULE_PARAMS = ['exports', 'require', 'module'] as const;
 
 /**
  * Lines above the learner's first line in the compiled module: the function
@@ -26,7 +26,7 @@ export const MODULE_PARAMS = ['exports', 'require', 'module'] as const;
 const FUNCTION_LINE_OFFSET = 3;
 const COMPARTMENT_LINE_OFFSET = 1;
 
-export type Transpiled = { ok: true; code: string } | { ok: false; error: LearnerError };
+type Transpiled = { ok: true; code: string } | { ok: false; error: LearnerError };
 
 /**
  * `modules: 'cjs'` (the default) is what the harness runs; `'esm'` keeps
@@ -49,7 +49,7 @@ export function transpile(source: string, options: { modules?: 'cjs' | 'esm' } =
   return { ok: true, code };
 }
 
-export type ModuleFunction = (...args: unknown[]) => Promise<void>;
+type ModuleFunction = (...args: unknown[]) => Promise<void>;
 
 export interface CompiledModule {
   /** Runs the module body: (exports, require, module). */

@@ -14,7 +14,7 @@
  * turns of the real event loop, so all microtasks run before the next timer.
  */
 
-export interface VirtualTimer {
+interface VirtualTimer {
   readonly id: number;
   /** When it is due, in virtual ms. */
   due: number;

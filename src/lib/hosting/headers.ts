@@ -13,17 +13,17 @@ import { createHash } from 'node:crypto';
  * needs to be allowed to frame it. OAuth (`auth.init`), which would fetch from
  * it too, is not used: the course configures an API key instead.
  */
-export const WEBCONTAINER_ORIGIN = 'https://stackblitz.com';
+const WEBCONTAINER_ORIGIN = 'https://stackblitz.com';
 
 /** Headers every response gets: cross-origin isolation (WebContainer and SharedArrayBuffer need it). */
-export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 /** Hashed build output never changes under its name. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * The sandbox frame's policy, the same as the `<meta>` in
@@ -55,7 +55,7 @@ export function inlineScripts(html: string): string[] {
   return bodies;
 }
 
-export interface CspInput {
+interface CspInput {
   /** Hash sources of every inline script on the site's pages (deduplicated and sorted here). */
   scriptHashes: Iterable<string>;
   /** Whether Pagefind's search (WebAssembly) is in the build. Default false. */
@@ -123,12 +123,12 @@ export function withMetaCsp(html: string, csp: string): string {
 }
 
 /** One header rule: a URL pattern (`*` matches any rest) and its headers. */
-export interface HeaderRule {
+interface HeaderRule {
   path: string;
   headers: Record<string, string>;
 }
 
-export interface RulesInput {
+interface RulesInput {
   /** Astro `base`, e.g. '/' or '/course/'. */
   base: string;
   /** The pages' CSP (pageCsp). */
@@ -181,7 +181,7 @@ export function parseNetlifyHeaders(text: string): HeaderRule[] {
 }
 
 /** Whether a `_headers` path pattern matches a URL path (`*` matches any rest, `/` also its index). */
-export function pathMatches(pattern: string, path: string): boolean {
+function pathMatches(pattern: string, path: string): boolean {
   const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   return re.test(path);
 }

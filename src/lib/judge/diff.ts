@@ -34,8 +34,3 @@ export function lineDiff(expected: readonly string[], actual: readonly string[])
   while (j < m) out.push({ op: '+', text: actual[j++] });
   return out;
 }
-
-/** The diff as text, one line each, prefixed like a unified diff. */
-export function formatDiff(diff: readonly DiffLine[]): string {
-  return diff.map((d) => `${d.op} ${d.text}`).join('\n');
-}

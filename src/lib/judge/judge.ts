@@ -6,26 +6,14 @@
  * are rebuilt from the spec and the seed its caller computed (the hash of
  * the code), never taken from `observation.params` or `observation.seed`.
  */
-import type { LearnerError, Observation, ScenarioObservation } from '../harness/observation.ts';
+import { FATAL_ERROR_KINDS, NON_ERROR_NAMES, type Observation, type ScenarioObservation } from '../harness/observation.ts';
 import type { Check, CheckOutcome, CheckSpec } from '../exercise/spec.ts';
 import type { CheckResult, Verdict } from './verdict.ts';
 import { lineDiff } from './diff.ts';
 
-export const RUNS_CHECK_ID = 'runs';
+const RUNS_CHECK_ID = 'runs';
 
-/** Errors after which nothing else about a scenario can be trusted. */
-const FATAL: ReadonlySet<LearnerError['kind']> = new Set([
-  'syntax',
-  'missing-export',
-  'budget',
-  'virtual-limit',
-  'exit',
-  'uncaught',
-  'sandbox',
-  'internal',
-]);
-
-export interface JudgeOptions {
+interface JudgeOptions {
   /** The seed the caller computed for this code (never the one the Observation carries). */
   seed: number;
 }
@@ -79,7 +67,7 @@ function refused(observation: Observation, why: string): Verdict {
 function brokenScenarios(observation: Observation): Map<string, string> {
   const broken = new Map<string, string>();
   for (const scenario of observation.scenarios) {
-    const fatal = scenario.errors.find((e) => FATAL.has(e.kind));
+    const fatal = scenario.errors.find((e) => FATAL_ERROR_KINDS.has(e.kind));
     if (fatal) broken.set(scenario.scenario, fatal.message);
     else if (scenario.settled.state === 'pending') broken.set(scenario.scenario, neverFinished(scenario));
     else if (scenario.settled.state === 'rejected' && isCrash(scenario.settled.error.name)) {
@@ -97,10 +85,9 @@ function brokenScenarios(observation: Observation): Map<string, string> {
  * exercise may expect (a 404, a timeout): these, and throws of non-Errors.
  */
 const BUG_ERRORS: ReadonlySet<string> = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError', 'EvalError', 'URIError']);
-const NON_ERRORS: ReadonlySet<string> = new Set(['undefined', 'null', 'string', 'number', 'boolean', 'object', 'bigint', 'symbol', 'function']);
 
 function isCrash(name: string): boolean {
-  return BUG_ERRORS.has(name) || NON_ERRORS.has(name);
+  return BUG_ERRORS.has(name) || NON_ERROR_NAMES.has(name);
 }
 
 function neverFinished(scenario: ScenarioObservation): string {

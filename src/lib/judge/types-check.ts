@@ -9,7 +9,7 @@
 import type { CheckResult, Verdict } from './verdict.ts';
 
 export const TYPES_CHECK_ID = 'types';
-export const TYPES_CHECK_TITLE = 'Types: your code type-checks';
+const TYPES_CHECK_TITLE = 'Types: your code type-checks';
 
 /** What the Types check needs of a diagnostic (src/lib/typecheck/service.ts's TypeDiagnostic fits). */
 export interface TypeProblem {

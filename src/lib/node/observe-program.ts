@@ -8,6 +8,7 @@ import type { Route } from '../exercise/spec.ts';
 import type { Mode, Observation } from '../harness/observation.ts';
 import { PROGRAM_ID } from '../exercise/program-spec.ts';
 import { observe } from './observe.ts';
+import { RUN_BUDGET_MS } from '../harness/limits.ts';
 
 export function observeProgram(
   source: string,
@@ -21,6 +22,6 @@ export function observeProgram(
     // Virtual time by default: a snippet with three 1-second sleeps takes milliseconds, and its timings are exact.
     mode: options.mode ?? 'check',
     seed: 1,
-    budgetMs: options.budgetMs ?? 5000,
+    budgetMs: options.budgetMs ?? RUN_BUDGET_MS,
   });
 }

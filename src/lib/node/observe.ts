@@ -12,11 +12,11 @@ import { build } from 'esbuild';
 import { hashString } from '../harness/scenario-run.ts';
 import type { Mode, Observation } from '../harness/observation.ts';
 import { supervise, type RunMessage } from '../runtime/supervisor.ts';
-import { DEFAULT_BUDGET_MS } from '../harness/run-exercise.ts';
+import { RUN_BUDGET_MS } from '../harness/limits.ts';
 import type { WorkerInput } from './harness-worker.ts';
 import type { Route } from '../exercise/spec.ts';
 
-export interface ObserveOptions {
+interface ObserveOptions {
   exercise: string;
   /** The exercise's check.ts, or 'program' for a free-standing program (see program-spec.ts). */
   checkPath: string | 'program';
@@ -47,7 +47,7 @@ const bundles = new Map<string, Promise<string>>();
  * Loading that in a worker takes tens of ms; importing the .ts sources one by
  * one (Node's type stripping, Sucrase's many files) took about 300.
  */
-export function workerBundle(checkPath: string): Promise<string> {
+function workerBundle(checkPath: string): Promise<string> {
   let bundle = bundles.get(checkPath);
   if (!bundle) {
     bundle = (async () => {
@@ -83,7 +83,7 @@ export function workerBundle(checkPath: string): Promise<string> {
 }
 
 export async function observe(options: ObserveOptions): Promise<Observation> {
-  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
   const bundle = await workerBundle(options.checkPath);
   const run = { exercise: options.exercise, mode: options.mode, seed: options.seed, budgetMs };
   const supervised = supervise({

@@ -8,7 +8,7 @@ import { findTags } from '../snippets/mdx-tags.ts';
 import { predictId, predictSpecFromProps } from '../snippets/answers.ts';
 import type { Progress } from './schema.ts';
 
-export interface LessonItems {
+interface LessonItems {
   /** Exercise ids, in page order. */
   exercises: string[];
   /** Question ids (as Predict saves them), in page order. */
@@ -29,7 +29,7 @@ export function lessonItems(mdx: string, file = 'mdx'): LessonItems {
   return { exercises: unique(exercises), questions: unique(questions) };
 }
 
-export interface LessonStatus {
+interface LessonStatus {
   done: number;
   total: number;
   /** True when the lesson has items and all are done, or it has none and was visited. */

@@ -38,7 +38,7 @@ export const PROGRESS_LIMITS = {
  * ISO 8601 timestamp in the form Date#toISOString writes, and a real date:
  * an invalid one would make `new Date(…).toISOString()` throw later.
  */
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 export const isIsoDate = (value: string) => ISO_DATE.test(value) && Number.isFinite(Date.parse(value));
 const isoDate = z.string().check(z.refine(isIsoDate, 'not a date'));
 const code = z.string().check(z.maxLength(PROGRESS_LIMITS.codeChars));
@@ -48,7 +48,7 @@ const answerText = z.string().check(z.maxLength(PROGRESS_LIMITS.answerChars));
 export const isEntryId = (id: string) =>
   id.length > 0 && id.length <= PROGRESS_LIMITS.idChars && !/[\u0000-\u001f]/.test(id) && id !== '__proto__';
 
-export const exerciseProgressSchema = z.object({
+const exerciseProgressSchema = z.object({
   /** True once every check passed (it stays true). */
   passed: z.boolean(),
   /** When it first passed. */
@@ -59,13 +59,13 @@ export const exerciseProgressSchema = z.object({
   updatedAt: isoDate,
 });
 
-export const codeProgressSchema = z.object({
+const codeProgressSchema = z.object({
   /** The learner's edited version of a lesson's runnable example. */
   code,
   updatedAt: isoDate,
 });
 
-export const quizProgressSchema = z.object({
+const quizProgressSchema = z.object({
   /** The chosen option, or the lines in the order given. */
   answer: z.union([answerText, z.array(answerText).check(z.maxLength(PROGRESS_LIMITS.answerItems))]),
   correct: z.boolean(),
@@ -76,7 +76,7 @@ export const quizProgressSchema = z.object({
   tries: z.optional(z.number().check(z.int(), z.nonnegative(), z.lte(1e9))),
 });
 
-export const lessonVisitSchema = z.object({ visitedAt: isoDate });
+const lessonVisitSchema = z.object({ visitedAt: isoDate });
 
 const entryId = z.string().check(z.refine(isEntryId, 'not a usable id'));
 const section = <T extends z.ZodMiniType>(entry: T) =>
@@ -97,10 +97,7 @@ export const progressSchema = z.strictObject({
 });
 
 export type Progress = z.infer<typeof progressSchema>;
-export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
 export type QuizProgress = z.infer<typeof quizProgressSchema>;
-export type CodeProgress = z.infer<typeof codeProgressSchema>;
-export type LessonVisit = z.infer<typeof lessonVisitSchema>;
 
 /** The four sections of the record and the schema of one entry of each, for per-entry validation. */
 export const SECTIONS = {

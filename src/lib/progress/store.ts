@@ -20,19 +20,19 @@ import {
 } from './schema.ts';
 
 export const PROGRESS_KEY = 'course:progress';
-export const LEGACY_PREFIX = 'course:v1:';
+const LEGACY_PREFIX = 'course:v1:';
 /** Where unreadable data is set aside (never deleted), with the time it was found. */
 export const CORRUPT_PREFIX = 'course:progress:corrupt:';
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
-export interface LoadResult {
+interface LoadResult {
   progress: Progress;
   /** Plain-words notices for the learner (data set aside, storage unavailable…). */
   notices: string[];
 }
 
-export type SaveResult = { ok: true } | { ok: false; notice: string };
+type SaveResult = { ok: true } | { ok: false; notice: string };
 
 export function loadProgress(storage: StorageLike | null, now = () => new Date()): LoadResult {
   if (!storage) return { progress: emptyProgress(), notices: [UNAVAILABLE] };

@@ -10,7 +10,7 @@ export function exportProgress(progress: Progress, now = () => new Date()): stri
   return `${JSON.stringify({ format: 'async-course-progress', exportedAt: now().toISOString(), progress }, null, 2)}\n`;
 }
 
-export type ImportResult = { ok: true; progress: Progress } | { ok: false; errors: string[] };
+type ImportResult = { ok: true; progress: Progress } | { ok: false; errors: string[] };
 
 /** Checks an exported file; says in plain words what is wrong with a bad one. */
 export function parseImport(text: string): ImportResult {

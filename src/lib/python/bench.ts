@@ -22,7 +22,7 @@ const SNIPPETS = fileURLToPath(new URL('../../../content/snippets/', import.meta
 /** What a page must fetch to run Python: the loader, the wasm, the standard library, the package lock, and the harness. */
 const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 
-export interface PythonFigures {
+interface PythonFigures {
   download: { files: Array<{ file: string; bytes: number; gzipBytes: number }>; totalBytes: number; totalGzipBytes: number };
   cpython: { snippet: string; checkMs: number[] };
   pyodide: { version: string; loadMs: number; firstRunMs: number; warmRunMs: number[]; warmRunInWorkerMs: number[] };
@@ -30,7 +30,7 @@ export interface PythonFigures {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function measurePython(snippet = 'tasks/gather.py', repeats = 5): Promise<PythonFigures> {
+async function measurePython(snippet = 'tasks/gather.py', repeats = 5): Promise<PythonFigures> {
   const files = [
     ...PYODIDE_FILES.map((file) => ({ file, path: join(PYODIDE_DIR, file) })),
     ...HARNESS_FILES.filter((f) => f !== 'main.py').map((file) => ({ file: `harness/${file}`, path: join(HARNESS_DIR, file) })),
@@ -74,7 +74,7 @@ export async function measurePython(snippet = 'tasks/gather.py', repeats = 5): P
   }
 }
 
-export function formatFigures(f: PythonFigures): string {
+function formatFigures(f: PythonFigures): string {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   return [
     'Python: what a page downloads for its first Run (then cached)',

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { LogLine, Mode, Observation } from '../harness/observation.ts';
-import { DEFAULT_BUDGET_MS } from '../harness/run-exercise.ts';
+import { RUN_BUDGET_MS } from '../harness/limits.ts';
 import {
   budgetStop,
   parseHarnessLine,
@@ -35,7 +35,7 @@ const STARTUP_LIMIT_MS = 30_000;
 /** Oldest Python the harness supports (asyncio.timeout, TaskGroup: 3.11). */
 const MIN_MINOR = 11;
 
-export type PythonProbe = { ok: true; command: string; version: string } | { ok: false; reason: string };
+type PythonProbe = { ok: true; command: string; version: string } | { ok: false; reason: string };
 
 /** Finds a python3 that can run the harness, or says why not. */
 export function findPython(command = process.env.COURSE_PYTHON ?? 'python3'): PythonProbe {
@@ -47,8 +47,8 @@ export function findPython(command = process.env.COURSE_PYTHON ?? 'python3'): Py
   return { ok: true, command, version };
 }
 
-export interface CPythonOptions {
-  /** Real milliseconds the learner's code may run before the process is killed. Default 5000. */
+interface CPythonOptions {
+  /** Real milliseconds the learner's code may run before the process is killed. Default RUN_BUDGET_MS. */
   budgetMs?: number;
   /** Names the observation (default '@python-program'). */
   exercise?: string;
@@ -61,7 +61,7 @@ export interface CPythonOptions {
 
 export function observePythonCPython(request: PythonRequest, options: CPythonOptions = {}): Promise<Observation> {
   const checked = pythonRequestSchema.parse(request);
-  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
   const mode: Mode = checked.mode ?? 'check';
   const context: ObservationContext = { exercise: options.exercise ?? PYTHON_PROGRAM_ID, mode, seed: options.seed ?? 1 };
   const scenario = scenarioNameOf(checked);

@@ -15,7 +15,7 @@ export const HARNESS_FILES = ['course_harness.py', 'course.py', 'main.py'] as co
 /** The exercise id of a free-standing Python program (a lesson snippet), beside '@program' for TypeScript. */
 export const PYTHON_PROGRAM_ID = '@python-program';
 
-export type HarnessMessage =
+type HarnessMessage =
   | { type: 'start' }
   | { type: 'line'; line: LogLine }
   | { type: 'observation'; value: unknown }

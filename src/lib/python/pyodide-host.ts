@@ -14,7 +14,7 @@ import type { PythonRequest } from './schema.ts';
 import type { LogLine } from '../harness/observation.ts';
 
 /** The part of Pyodide's API this module uses (so a page can pass its own instance, typed loosely). */
-export interface PyodideLike {
+interface PyodideLike {
   FS: { mkdirTree(path: string): void; writeFile(path: string, data: string): void };
   runPython(code: string): unknown;
   pyimport(name: string): unknown;
@@ -22,11 +22,11 @@ export interface PyodideLike {
 }
 
 /** Where the harness lives in Pyodide's (in-memory) file system. */
-export const HARNESS_PATH = '/course/harness';
+const HARNESS_PATH = '/course/harness';
 
 export type HarnessSources = Record<(typeof HARNESS_FILES)[number], string>;
 
-export interface InstalledHarness {
+interface InstalledHarness {
   /**
    * Runs one request; calls `onLine` with each printed line (checked) as it
    * is printed; returns the observation, parsed from JSON but not yet

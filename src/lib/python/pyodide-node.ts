@@ -13,7 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { LogLine, Mode, Observation } from '../harness/observation.ts';
-import { DEFAULT_BUDGET_MS } from '../harness/run-exercise.ts';
+import { RUN_BUDGET_MS } from '../harness/limits.ts';
 import { budgetStop, PYTHON_PROGRAM_ID, scenarioNameOf, stopped, toObservation, type ObservationContext } from './observe-core.ts';
 import { logLineSchema, pythonRequestSchema, type PythonRequest } from './schema.ts';
 import type { FromWorker, ToWorker } from './pyodide-node-worker.ts';
@@ -22,7 +22,7 @@ const HARNESS_DIR = fileURLToPath(new URL('./harness/', import.meta.url));
 /** Real time learner code gets after the interrupt to let the harness report, before the worker is terminated. */
 const INTERRUPT_GRACE_MS = 1500;
 
-export interface PyodideRunOptions {
+interface PyodideRunOptions {
   budgetMs?: number;
   exercise?: string;
   seed?: number;
@@ -46,9 +46,9 @@ export class PyodideNodeRunner {
   /** Milliseconds the last run took inside the worker. */
   lastRunMs: number | undefined;
 
-  /** `budgetMs`: the budget of a run that names none (default 5000). */
+  /** `budgetMs`: the budget of a run that names none (default RUN_BUDGET_MS). */
   constructor(options: { budgetMs?: number } = {}) {
-    this.#defaultBudgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+    this.#defaultBudgetMs = options.budgetMs ?? RUN_BUDGET_MS;
   }
 
   #load(): Promise<Loaded> {

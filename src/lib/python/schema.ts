@@ -47,7 +47,7 @@ const spanSchema = z.object({
 });
 
 const errorKind = z.enum(['syntax', 'missing-export', 'uncaught', 'unhandled-rejection', 'budget', 'virtual-limit', 'exit', 'sandbox', 'internal']);
-export const learnerErrorSchema = z.object({
+const learnerErrorSchema = z.object({
   kind: errorKind,
   message: z.string(),
   name: z.optional(z.string()),
@@ -85,7 +85,7 @@ export const scenarioObservationSchema = z.object({
 });
 
 /** A ScenarioObservation as the Python harness writes it: plus the compile error, when there was one. */
-export type PythonScenarioObservation = ScenarioObservation & { compileError?: z.infer<typeof learnerErrorSchema> };
+type PythonScenarioObservation = ScenarioObservation & { compileError?: z.infer<typeof learnerErrorSchema> };
 
 // The schema and the TypeScript type must describe the same thing.
 type Infer = z.infer<typeof scenarioObservationSchema>;
@@ -93,7 +93,7 @@ const sameShape: (o: Infer) => PythonScenarioObservation = (o) => o;
 void sameShape;
 
 /** A simulated operation of the `course` module (a coroutine function learner code imports). */
-export const operationSchema = z.object({
+const operationSchema = z.object({
   /** Timeline label; default `name()`. */
   label: z.optional(z.string()),
   /** How long it takes, in milliseconds (the course clock). */
@@ -105,7 +105,7 @@ export const operationSchema = z.object({
   detail: z.optional(z.string()),
 });
 
-export const routeSchema = z.object({
+const routeSchema = z.object({
   status: z.int(),
   body: z.string(),
   /** Milliseconds before the response arrives. */

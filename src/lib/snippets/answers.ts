@@ -13,14 +13,14 @@ import type { LearnerErrorKind, Observation, ScenarioObservation } from '../harn
  *   "about 1 s", "3 seconds", "500 ms", "0 s" (within 5 % or 50 ms, whichever is larger);
  * - `line-count`: how many lines were printed (options like "3 lines", "none").
  */
-export const CHOICE_RULES = ['output', 'first-line', 'last-line', 'elapsed', 'line-count'] as const;
+const CHOICE_RULES = ['output', 'first-line', 'last-line', 'elapsed', 'line-count'] as const;
 export type ChoiceRule = (typeof CHOICE_RULES)[number];
 
 export type PredictSpec =
   | { kind: 'order' }
   | { kind: 'choice'; answer: ChoiceRule; options: readonly string[] };
 
-export type PredictAnswer =
+type PredictAnswer =
   | {
       kind: 'order';
       /** The printed lines, in the order the run printed them. */
@@ -92,7 +92,7 @@ export function printedLines(scenario: ScenarioObservation): string[] {
 }
 
 /** Lines of an option or of output, compared without surrounding spaces or blank lines. */
-export function normaliseLines(text: string): string[] {
+function normaliseLines(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -102,7 +102,7 @@ export function normaliseLines(text: string): string[] {
 const sameLines = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** FNV-1a: a small stable hash for seeding the shuffle. */
-export function hash32(text: string): number {
+function hash32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -191,7 +191,7 @@ export function computeAnswer(spec: PredictSpec, observation: Observation, where
 }
 
 /** What a question about a program needs from its run: the printed lines, and the time it took if known. */
-export interface PrintedRun {
+interface PrintedRun {
   lines: string[];
   /** Virtual milliseconds; needed only by answer="elapsed". */
   totalTime?: number;
@@ -217,7 +217,7 @@ export function computePythonAnswer(
 }
 
 /** The answer from printed lines (and time): the rules shared by TypeScript and Python questions. */
-export function answerFromPrinted(spec: PredictSpec, run: PrintedRun, where = 'snippet', seed = where): PredictAnswer {
+function answerFromPrinted(spec: PredictSpec, run: PrintedRun, where = 'snippet', seed = where): PredictAnswer {
   const lines = run.lines;
 
   if (spec.kind === 'order') {

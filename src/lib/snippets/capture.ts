@@ -17,7 +17,7 @@ import { capturePython, interpreterFor } from './python-run.ts';
 const BUDGET_MS = 30_000;
 
 /** Snippets that are run at all: Python ones that need a package are only compiled, so they have no output. */
-export function capturablePython(): string[] {
+function capturablePython(): string[] {
   return listSnippets('.py').filter((src) => parseDirectives(readSnippet(src), src).needs.length === 0);
 }
 
@@ -29,7 +29,7 @@ export function captureNode(src: string): CapturedRun {
   return { lines: [...plainLines(run.stdout ?? '', 'out'), ...plainLines(stderr, 'err')], exitCode: run.status ?? -1 };
 }
 
-export async function captureTypeScript(src: string): Promise<CapturedRun> {
+async function captureTypeScript(src: string): Promise<CapturedRun> {
   const source = readSnippet(src);
   if (parseDirectives(source, src).runsIn === 'node') return captureNode(src);
   return harnessRun(await observeProgram(source, { routes: readRoutes(src), budgetMs: BUDGET_MS }));

@@ -6,7 +6,7 @@
  * marked `same`. Text fields may use `backticks` for code.
  */
 
-export interface CheatRow {
+interface CheatRow {
   /** Anchor on the page (#gather), unique. */
   id: string;
   /** The Python side, as a short label. */

@@ -13,7 +13,7 @@ import type { Route } from '../exercise/spec.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 export const SNIPPETS_DIR = join(ROOT, 'content', 'snippets');
-export const LESSONS_DIR = join(ROOT, 'content', 'lessons');
+const LESSONS_DIR = join(ROOT, 'content', 'lessons');
 
 /** Paths under content/snippets/ (with forward slashes) of files ending in `ext`, sorted. */
 export function listSnippets(ext: '.ts' | '.py', dir = SNIPPETS_DIR): string[] {

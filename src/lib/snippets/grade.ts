@@ -4,7 +4,7 @@
  * predict island imports it, and it ships to the browser.
  */
 
-export interface OrderGrade {
+interface OrderGrade {
   correct: boolean;
   /** How many lines sit where the run printed them. */
   inPlace: number;

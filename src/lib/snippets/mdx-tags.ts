@@ -7,9 +7,9 @@
  */
 import { parseExpressionAt, type Node } from 'acorn';
 
-export type AttrValue = string | number | boolean | null | AttrValue[] | { [key: string]: AttrValue };
+type AttrValue = string | number | boolean | null | AttrValue[] | { [key: string]: AttrValue };
 
-export interface MdxTag {
+interface MdxTag {
   name: string;
   attrs: Record<string, AttrValue>;
   /** 1-based line of the tag's `<`. */

@@ -12,7 +12,7 @@
 import type { Observation } from '../harness/observation.ts';
 
 /** One printed line: standard output, or standard error (warnings, logged errors, tracebacks). */
-export interface OutputLine {
+interface OutputLine {
   stream: 'out' | 'err';
   text: string;
 }
@@ -41,14 +41,14 @@ export const CAPTURE_COMMAND = 'npm run snippets:capture';
  * (see STDERR_TAG in python-run.ts): both streams share one pipe, so their
  * lines keep the order Python printed them in.
  */
-export const STDERR_TAG = '\u241e';
+const STDERR_TAG = '\u241e';
 
 /**
  * Makes Python's output the same on every machine: object addresses
  * (`at 0x7f…`) become `0x…`, and the absolute path of the snippets folder
  * becomes the path a reader would see (`event-loop/run.py`).
  */
-export function normalisePythonText(text: string, snippetsDir: string): string {
+function normalisePythonText(text: string, snippetsDir: string): string {
   let out = text
     .replace(/0x[0-9a-f]{4,}/gi, '0x…')
     // The standard library's own files (in a warning's location): where Python is installed varies.

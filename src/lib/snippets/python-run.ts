@@ -27,7 +27,7 @@ export const PYTHON_TIMEOUT_MS = 90_000;
  * With COURSE_PY_TAG_STDERR=1 (captures), stderr shares stdout's pipe with
  * each of its lines tagged, and the virtual time at exit is reported last.
  */
-export const SITECUSTOMIZE = `
+const SITECUSTOMIZE = `
 # Written by src/lib/snippets/python-run.ts: a virtual clock for course snippets.
 import os
 
@@ -120,7 +120,7 @@ if os.environ.get("COURSE_PY_VIRTUAL_CLOCK") == "1":
         atexit.register(_report_elapsed)
 `;
 
-export type PythonCheck = { ok: true; version: string } | { ok: false; reason: string };
+type PythonCheck = { ok: true; version: string } | { ok: false; reason: string };
 
 /** Whether python3 (3.11 or later) is here to run the snippets, and if not, why. */
 export function findPython(): PythonCheck {
@@ -179,7 +179,7 @@ function sitecustomizeDir(): string {
   return siteDir;
 }
 
-export interface PyRun {
+interface PyRun {
   status: number | null;
   stdout: string;
   stderr: string;

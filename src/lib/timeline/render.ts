@@ -14,11 +14,12 @@
  * holds one row per operation (label, start, end, duration), and a
  * "Console lines" table the printed lines with their times.
  */
-import type { EventLoopStep } from './steps.ts';
-import { formatMs, GEOMETRY, kindText, type BarKind, type TimelineLayout } from './layout.ts';
+import { formatMs } from './axis.ts';
+import { GEOMETRY, type BarKind, type TimelineLayout } from './model.ts';
+import { kindText } from './operations.ts';
 import { html, joinHtml, type SafeHtml } from '../html.ts';
 
-export interface RenderOptions {
+interface RenderOptions {
   /** Prefix for the ids inside (title, desc, caption): unique on the page. */
   idPrefix: string;
   /** Shown above the chart, and prefixed to the description ("Sequential: 3 operations …"). */
@@ -200,19 +201,4 @@ export function compareMarkup(
 ): SafeHtml {
   const note = html`<p class="tl-compare-note">Both on the same scale: 0 to ${formatMs(a.domainMs)} of ${a.clockLabel}.</p>`;
   return html`<div class="tl-compare" data-timeline-compare>${note}${timelineMarkup(a, { idPrefix: `${options.idPrefix}-a`, heading: options.labelA, open: options.open })}${timelineMarkup(b, { idPrefix: `${options.idPrefix}-b`, heading: options.labelB, open: options.open })}</div>`;
-}
-
-/**
- * The event-loop view: an ordered list of the printed lines, each with its
- * phase badge. Works as it is with no JS; src/islands/timeline-steps.ts adds
- * Previous/Next stepping on top (the controls stay hidden without it).
- */
-export function eventLoopStepsHtml(steps: readonly EventLoopStep[], options: { idPrefix: string; label?: string }): string {
-  const label = options.label ?? 'Printed lines, in order, with the part of the event loop that printed each';
-  const items = steps.map(
-    (s) =>
-      html`<li class="el-step" data-step="${s.n}" data-kind="${s.kind}"${s.timer !== undefined ? html` data-timer="${s.timer}"` : ''} data-explanation="${s.explanation}"><span class="el-badge el-${s.kind}">${s.badge}</span><code class="el-text">${s.text}</code></li>`,
-  );
-  const id = options.idPrefix;
-  return html`<event-loop-steps class="el" data-count="${steps.length}"><ol class="el-list" id="${id}-list" aria-label="${label}">${items}</ol><div class="el-controls" hidden><button type="button" class="el-button" data-el="prev" aria-controls="${id}-list">Previous</button><button type="button" class="el-button" data-el="next" aria-controls="${id}-list">Next</button><p class="el-status" role="status" aria-live="polite"></p></div></event-loop-steps>`.toString();
 }

@@ -15,9 +15,9 @@
  */
 import type { ScenarioObservation, Span } from '../harness/observation.ts';
 
-export type StepKind = 'sync' | 'microtask' | 'timer' | 'after-timer';
+type StepKind = 'sync' | 'microtask' | 'timer' | 'after-timer';
 
-export interface EventLoopStep {
+interface EventLoopStep {
   /** 1-based position in the output. */
   n: number;
   text: string;
@@ -99,7 +99,7 @@ function ordinal(n: number): string {
 }
 
 /** What the event loop holds at one step of a run, as far as the recorded run shows it. */
-export interface StepState {
+interface StepState {
   /** What is on the call stack while the line prints: "the script", "timer 1's callback", "a promise callback". */
   running: string;
   /** Microtasks that run after this line and before the loop takes its next timer: the rest of this turn, from the run. */

@@ -21,9 +21,9 @@
  */
 import type * as TS from 'typescript';
 
-export type CourseDiagnosticId = 'promise-as-value' | 'floating-promise' | 'async-foreach' | 'promise-all-functions' | 'return-without-await';
+type CourseDiagnosticId = 'promise-as-value' | 'floating-promise' | 'async-foreach' | 'promise-all-functions' | 'return-without-await';
 
-export interface CourseDiagnostic {
+interface CourseDiagnostic {
   id: CourseDiagnosticId;
   /** The learner's expression the message names. */
   from: number;

@@ -34,7 +34,7 @@ export function courseTypeFiles(): TypeEnvironmentFiles {
  * types from @types/node in place of the course globals. The browser worker
  * doesn't ship these (2.6 MB of declarations for two snippets).
  */
-export function nodeTypeFiles(): TypeEnvironmentFiles {
+function nodeTypeFiles(): TypeEnvironmentFiles {
   if (!nodeFiles) {
     const root = dirname(require.resolve('@types/node/package.json'));
     const extra = new Map<string, string>();

@@ -1,9 +1,10 @@
 /**
  * What learner code can reach besides the ES library, as declarations for
  * the type checker: the globals the harness installs in both runtimes
- * (src/lib/harness/scenario-run.ts: timers, console, the simulated fetch,
- * AbortSignal.timeout, a small `process`) and those the browser worker and
- * Node both have (AbortController, queueMicrotask, structuredClone, …).
+ * (src/lib/harness/learner-globals.ts and learner-work.ts: timers, console,
+ * the simulated fetch, AbortSignal.timeout, a small `process`) and those the
+ * browser worker and Node both have (AbortController, queueMicrotask,
+ * structuredClone, …).
  *
  * Kept as a string, not a .d.ts file, so that `astro check` (which has
  * Node's own types) never sees two declarations of `console`.

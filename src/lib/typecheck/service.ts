@@ -15,14 +15,14 @@ import { courseDiagnostics } from './course-diagnostics.ts';
 
 /** Where the learner's code lives in the virtual file system. */
 export const LEARNER_FILE = '/main.ts';
-export const HELPERS_FILE = '/course-helpers.d.ts';
+const HELPERS_FILE = '/course-helpers.d.ts';
 
 /**
  * The ES library both runtimes provide (Chromium and Node 22 both have
  * ES2024: Promise.withResolvers, Object.groupBy); each name is a file of
  * typescript/lib. No lib.dom: neither runtime has a document.
  */
-export const ES_LIB = 'es2024';
+const ES_LIB = 'es2024';
 export const LIB_ROOTS = ['lib.es2024.d.ts', 'lib.decorators.d.ts', 'lib.decorators.legacy.d.ts'];
 
 /** The library files that LIB_ROOTS pull in through `/// <reference lib>`, given a reader. */
@@ -39,7 +39,7 @@ export function libClosure(read: (name: string) => string | undefined): Map<stri
   return files;
 }
 
-export function compilerOptions(ts: typeof TS): TS.CompilerOptions {
+function compilerOptions(ts: typeof TS): TS.CompilerOptions {
   return {
     strict: true,
     target: ts.ScriptTarget.ES2024,
@@ -245,9 +245,4 @@ function docText(ts: typeof TS, documentation: TS.SymbolDisplayPart[] | undefine
   const text = ts.displayPartsToString(documentation ?? []);
   const tagText = (tags ?? []).map((t) => `@${t.name} ${ts.displayPartsToString(t.text ?? [])}`.trim());
   return [text, ...tagText].filter(Boolean).join('\n');
-}
-
-/** The errors that fail the Types check: every error, TypeScript's and the course's. */
-export function typeErrors(diagnostics: readonly TypeDiagnostic[]): TypeDiagnostic[] {
-  return diagnostics.filter((d) => d.severity === 'error');
 }

@@ -38,7 +38,7 @@ import traceback
 import types
 import warnings
 
-# ── limits (the same figures as src/lib/harness/scenario-run.ts) ──────────
+# ── limits (the same figures as src/lib/harness/limits.ts) ────────────────
 
 MAX_LOG_LINES = 1000
 MAX_LINE_CHARS = 10_000
