@@ -32,6 +32,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Per test. Generous: CI machines may be busy, and no test asserts on time.
+  timeout: 90_000,
   // Two cores on CI; more workers only contend with the preview server.
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

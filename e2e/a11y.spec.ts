@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { allPaths, lessonPaths, shownTheme, THEMES } from './site.ts';
 
-// Scans run one page after another; allow for a long course.
-test.setTimeout(120_000);
+// Scans run one page after another; allow for a long course on a busy machine.
+test.setTimeout(480_000);
 
 for (const theme of THEMES) {
   test(`axe finds no violations on any page, ${theme} theme`, async ({ page }) => {

@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { lessonPaths } from './site.ts';
 
 test('code blocks are highlighted at build time, in both themes', async ({ page }) => {
+  // Visits every lesson (thirteen, with many blocks each): generous on a busy machine.
+  test.setTimeout(240_000);
   const paths = await lessonPaths(page);
   let blocks = 0;
   // Token colours of every block on the page, in one round trip per theme (lessons have many blocks).

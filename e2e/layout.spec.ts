@@ -11,6 +11,8 @@ test.describe('on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
 
   test('no page scrolls sideways, with the lesson menu closed or open', async ({ page }) => {
+    // Visits every page of the site: generous on a busy machine.
+    test.setTimeout(240_000);
     for (const path of await allPaths(page)) {
       await page.goto(path);
       const closed = await noHorizontalScroll(page);
