@@ -19,10 +19,15 @@ export function placeholder(text: string): HTMLElement {
   return el('p', 'wb-placeholder', text);
 }
 
+/** "0.00 s", "1.50 s": the time column of the output (and the run's status line). */
+export function formatTime(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
 /** One output line: its time (when it has one) and its text. */
 export function outputRow(row: OutputRow): HTMLElement {
   const div = el('div', `wb-line wb-${row.kind}`);
-  const time = el('span', 'wb-t', row.t === undefined ? undefined : `${(row.t / 1000).toFixed(2)} s`);
+  const time = el('span', 'wb-t', row.t === undefined ? undefined : formatTime(row.t));
   div.append(time, el('span', 'wb-text', row.text));
   return div;
 }

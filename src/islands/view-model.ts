@@ -23,10 +23,10 @@ export interface OutputRow {
   t?: number;
 }
 
-/** "0.00 s", "1.50 s": the time column of the output. */
-export function formatTime(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
-}
+import { formatTime } from './output-row.ts';
+import { whereInCode } from '../lib/harness/where-in-code.ts';
+
+export { formatTime };
 
 export function logRow(line: LogLine): OutputRow {
   const kind: OutputKind = line.stream === 'error' ? 'error' : line.stream === 'warn' ? 'warn' : line.stream === 'info' ? 'info' : 'log';
@@ -67,7 +67,7 @@ export function outputRows(observation: Observation): OutputRow[] {
 }
 
 export function compileErrorText(error: LearnerError): string {
-  const where = error.line && !/\bline \d+/.test(error.message) ? ` (line ${error.line}${error.column ? `, column ${error.column}` : ''})` : '';
+  const where = /\bline \d+/.test(error.message) ? '' : whereInCode(error);
   const what = error.kind === 'syntax' ? 'Syntax error' : 'Could not load your code';
   return `${what}: ${error.message}${where}`;
 }
@@ -89,7 +89,7 @@ function scenarioRows(scenario: ScenarioObservation): OutputRow[] {
     const s = scenario.settled;
     if (s.state === 'fulfilled') rows.push({ kind: 'note', text: `Finished after ${formatTime(s.at)}.` });
     else if (s.state === 'rejected') {
-      const where = s.error.line ? ` (line ${s.error.line}, column ${s.error.column})` : '';
+      const where = whereInCode(s.error);
       const name = NON_ERROR_NAMES.has(s.error.name) ? '' : `${s.error.name}: `;
       rows.push({ kind: 'error', text: describeError({ kind: 'uncaught', message: `main failed: ${name}${s.error.message}${where}` }), t: s.at });
     } else if (!scenario.errors.length) {

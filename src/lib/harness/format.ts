@@ -116,8 +116,4 @@ export function formatDuration(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
 }
 
-/** Where in the learner's code, as messages say it: ` (line 4, column 7)`, or nothing without a line. */
-export function whereInCode(position: { line?: number; column?: number } | undefined): string {
-  if (!position?.line) return '';
-  return position.column ? ` (line ${position.line}, column ${position.column})` : ` (line ${position.line})`;
-}
+export { whereInCode } from './where-in-code.ts';

@@ -10,6 +10,7 @@ import { FATAL_ERROR_KINDS, NON_ERROR_NAMES, type Observation, type ScenarioObse
 import type { Check, CheckOutcome, CheckSpec } from '../exercise/spec.ts';
 import type { CheckResult, Verdict } from './verdict.ts';
 import { lineDiff } from './diff.ts';
+import { whereInCode } from '../harness/where-in-code.ts';
 
 const RUNS_CHECK_ID = 'runs';
 
@@ -72,7 +73,7 @@ function brokenScenarios(observation: Observation): Map<string, string> {
     else if (scenario.settled.state === 'pending') broken.set(scenario.scenario, neverFinished(scenario));
     else if (scenario.settled.state === 'rejected' && isCrash(scenario.settled.error.name)) {
       const e = scenario.settled.error;
-      const where = e.line ? ` (line ${e.line}, column ${e.column})` : '';
+      const where = whereInCode(e);
       const what = BUG_ERRORS.has(e.name) ? `${e.name}: ${e.message}` : e.message;
       broken.set(scenario.scenario, `Your code crashed: ${what}${where}.`);
     }
@@ -101,7 +102,7 @@ function runsCheck(observation: Observation, broken: Map<string, string>): Check
   const base = { id: RUNS_CHECK_ID, title: 'Your code runs to the end' };
   if (observation.compileError) {
     const e = observation.compileError;
-    const where = e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ''})` : '';
+    const where = whereInCode(e);
     const prefix = e.kind === 'syntax' ? 'Your code has a syntax error' : 'Your code could not be loaded';
     return { ...base, passed: false, message: `${prefix}: ${e.message}${e.message.includes('line') ? '' : where}` };
   }
