@@ -4,6 +4,7 @@
  * shared by <Predict> at build time and by test/predict.test.ts.
  */
 import type { LearnerErrorKind, Observation, ScenarioObservation } from '../harness/observation.ts';
+import { hashString, mulberry32 } from '../harness/random.ts';
 
 /**
  * What property of the run picks the right option of a choice question.
@@ -101,35 +102,13 @@ function normaliseLines(text: string): string[] {
 
 const sameLines = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** FNV-1a: a small stable hash for seeding the shuffle. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: a tiny seeded generator, so the same question always shuffles the same way. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The lines in a deterministic shuffled order (seeded by `seed` and the
  * lines) that differs from the right order. Needs two different lines.
  */
 export function shuffleLines(lines: readonly string[], seed = ''): string[] {
   if (new Set(lines).size < 2) throw new PredictError('an ordering needs at least two different lines');
-  const next = random(hash32(`${seed}\u0000${lines.join('\n')}`));
+  const next = mulberry32(hashString(`${seed}\u0000${lines.join('\n')}`));
   for (let attempt = 0; attempt < 20; attempt++) {
     const out = [...lines];
     for (let i = out.length - 1; i > 0; i--) {
