@@ -170,14 +170,19 @@ class Workbench {
         },
       );
       // Whatever the runtime sent is hostile until it passes the schema; nothing reads it before.
+      // A turn of the event loop between validating and drawing (and before the Timeline), so a
+      // thousand-line run is several short main-thread tasks, not one long one.
+      await nextTask();
       const reading = readObservation(observation);
       if (!reading.ok) {
         this.#showUnreadable(results, mode, reading.reason, UNREADABLE_RUN);
         return;
       }
       const checked = reading.observation;
+      await nextTask();
       results.showOutput(output, checked);
       this.#markErrors(results, checked);
+      await nextTask();
       void this.#showTimeline(checked, mode);
       if (mode === 'check') {
         const verdict = (await types!)(results.judge(await spec!, checked, { seed: seedFor(source) }));
@@ -286,4 +291,9 @@ class Workbench {
     this.ui.notice(undefined);
     this.ui.announce('The code is back to where it started. Ctrl+Z in the editor undoes this.');
   }
+}
+
+/** Yields to the event loop, so the page can paint and take input between two pieces of work. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
