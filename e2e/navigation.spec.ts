@@ -9,6 +9,8 @@ test('next links walk the whole course in order, and previous links walk it back
     const seen = [new URL(page.url()).pathname];
     const pager = page.getByRole('navigation', { name: 'Previous and next lesson' });
     for (;;) {
+      // The pager is on every lesson; waiting for it means the new page has been parsed.
+      await expect(pager).toBeVisible();
       const link = pager.getByRole('link', { name: new RegExp(`^${direction}`) });
       if ((await link.count()) === 0) return seen;
       const href = (await link.getAttribute('href'))!;

@@ -63,6 +63,9 @@ const HOST_GLOBALS = [
   'crypto',
 ] as const;
 
+/** The host globals above that are plain functions of the global object, not classes. */
+const HOST_FUNCTIONS: ReadonlySet<string> = new Set(['queueMicrotask', 'structuredClone', 'atob', 'btoa']);
+
 interface CompartmentLike {
   globalThis: Record<string, unknown>;
   evaluate(source: string): unknown;
@@ -77,7 +80,13 @@ interface CompartmentLike {
 export function learnerCompartment(): CompartmentLike {
   const globals: Record<string, unknown> = { Math, Date };
   const host = globalThis as unknown as Record<string, unknown>;
-  for (const name of HOST_GLOBALS) if (host[name] !== undefined) globals[name] = host[name];
+  for (const name of HOST_GLOBALS) {
+    const value = host[name];
+    if (value === undefined) continue;
+    // A bare call inside the compartment passes its scope object as `this`; the web's
+    // global functions (queueMicrotask, atob, …) throw "Illegal invocation" unless bound.
+    globals[name] = HOST_FUNCTIONS.has(name) ? (value as (...args: unknown[]) => unknown).bind(host) : value;
+  }
   const compartment = new Compartment({ globals, __options__: true }) as unknown as CompartmentLike;
   Object.setPrototypeOf(compartment.globalThis, notDefined(Object.getPrototypeOf(compartment.globalThis) as object));
   return compartment;
