@@ -97,18 +97,3 @@ export async function press(scope: Page | Locator, button: 'Run' | 'Check', time
   await expect(output(scope)).toHaveAttribute('aria-busy', 'false', { timeout });
 }
 
-declare global {
-  interface Window {
-    longTasks: Array<{ start: number; duration: number }>;
-  }
-}
-
-/** Long tasks on the page's main thread, recorded from the first byte into `window.longTasks`. */
-export async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}

@@ -16,6 +16,7 @@ import { benchFixtures, type FixtureBench } from './fixtures.ts';
 import { typesBench, typesReport, type TypesBench } from './types.ts';
 import { verdictsUnderLoad, type LoadBench } from './under-load.ts';
 import { islandSizes } from './island.ts';
+import { longTasksBench, longTasksReport, type LongTaskBench } from './long-tasks.ts';
 import { exerciseIds } from '../../src/lib/node/exercises.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,6 +34,7 @@ export const BUDGETS = {
   runWarmMs: 100,
   checkWarmMs: 300,
   fixturesMs: 10_000,
+  longTaskMs: 100,
 };
 
 function step(name: string) {
@@ -87,9 +89,12 @@ if (!args.has('--skip-lighthouse')) {
 }
 
 let runtime: RuntimeTimes[] = [];
+let longTasks: LongTaskBench | undefined;
 if (!args.has('--skip-runtime')) {
   step('Browser runtime: Run and Check on every exercise page');
   for (const id of exerciseIds()) runtime.push(await runtimeTimes(browser, baseURL, id));
+  step('Main thread during bad input: the longest task per case');
+  longTasks = await longTasksBench(browser, baseURL);
 }
 await browser.close();
 stopServer();
@@ -100,7 +105,7 @@ const fixtures: FixtureBench = await benchFixtures();
 step('CLI: every fixture again while every core is kept busy (verdicts under load)');
 const underLoad: LoadBench = await verdictsUnderLoad();
 
-const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, types, lighthouse, runtime, fixtures, underLoad };
+const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, types, lighthouse, runtime, longTasks, fixtures, underLoad };
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(report(results));
@@ -128,6 +133,7 @@ function report(r: typeof results): string {
     lines.push('', 'Browser runtime (ms)        Run cold  Run warm  Check warm   (budgets 500 / 100 / 300)');
     for (const t of r.runtime) lines.push(`  ${t.exercise.padEnd(24)} ${String(t.runColdMs).padStart(8)}  ${String(t.runWarmMs).padStart(8)}  ${String(t.checkWarmMs).padStart(10)}`);
   }
+  if (r.longTasks) lines.push(...longTasksReport(r.longTasks, BUDGETS.longTaskMs));
   const f = r.fixtures;
   lines.push('', `CLI: ${f.fixtures} fixtures of ${f.exercises} exercises checked in ${f.totalMs} ms (budget ${BUDGETS.fixturesMs} ms); slowest ${f.slowest.exercise}/${f.slowest.fixture} ${f.slowest.ms} ms`);
   if (f.mismatches.length) lines.push(`  MISMATCHES: ${f.mismatches.join(', ')}`);

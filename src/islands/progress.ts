@@ -11,6 +11,7 @@
  */
 import { loadProgress, updateProgress, PROGRESS_KEY, type StorageLike } from '../lib/progress/store.ts';
 import { PROGRESS_LIMITS, type Progress, type QuizProgress } from '../lib/progress/schema.ts';
+import { groupDigits } from '../lib/count.ts';
 
 /** Whose code: an exercise's (by id) or a lesson sandbox's (by snippet path). */
 export type CodeKind = 'exercise' | 'sandbox';
@@ -107,7 +108,7 @@ export const codeProgress = {
     if (code.length > PROGRESS_LIMITS.codeChars) {
       return {
         ok: false,
-        message: `Your code is ${code.length.toLocaleString('en')} characters long, more than the ${PROGRESS_LIMITS.codeChars.toLocaleString('en')} the course keeps, so this version wasn't saved. It stays in the editor, and the rest of your progress is unchanged.`,
+        message: `Your code is ${groupDigits(code.length)} characters long, more than the ${groupDigits(PROGRESS_LIMITS.codeChars)} the course keeps, so this version wasn't saved. It stays in the editor, and the rest of your progress is unchanged.`,
       };
     }
     const result = changeProgress((p) => {

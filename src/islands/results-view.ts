@@ -18,6 +18,37 @@ export function appendRows(output: HTMLElement, rows: readonly OutputRow[]): voi
   if (stick) output.scrollTop = output.scrollHeight;
 }
 
+/**
+ * Lines streamed while a run goes, drawn once per frame: appending a batch
+ * per worker message made the browser lay out the whole panel for every
+ * message (reading the scroll position forces it), hundreds of times in a
+ * flood. `stop()` drops what is queued, before the final output replaces it.
+ */
+export function rowStream(output: HTMLElement): { push(rows: readonly OutputRow[]): void; stop(): void } {
+  let queued: OutputRow[] = [];
+  let frame: number | undefined;
+  let first = true;
+  const flush = () => {
+    frame = undefined;
+    if (first) output.replaceChildren();
+    first = false;
+    const rows = queued;
+    queued = [];
+    appendRows(output, rows);
+  };
+  return {
+    push(rows) {
+      queued.push(...rows);
+      frame ??= requestAnimationFrame(flush);
+    },
+    stop() {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = undefined;
+      queued = [];
+    },
+  };
+}
+
 /** Everything a finished run printed, or a note that it printed nothing. */
 export function showOutput(output: HTMLElement, observation: Observation): void {
   output.replaceChildren();

@@ -25,6 +25,7 @@ export interface OutputRow {
 
 import { formatTime } from './output-row.ts';
 import { whereInCode } from '../lib/harness/where-in-code.ts';
+import { groupDigits } from '../lib/count.ts';
 
 export { formatTime };
 
@@ -77,8 +78,8 @@ function scenarioRows(scenario: ScenarioObservation): OutputRow[] {
   if (scenario.outputTruncated) {
     rows.push({
       kind: 'note',
-      text: `Output was cut: only the first ${scenario.logs.length.toLocaleString('en')} lines are shown${
-        scenario.droppedLines ? ` (${scenario.droppedLines.toLocaleString('en')} more were dropped)` : ''
+      text: `Output was cut: only the first ${groupDigits(scenario.logs.length)} lines are shown${
+        scenario.droppedLines ? ` (${groupDigits(scenario.droppedLines)} more were dropped)` : ''
       }, and very long lines were shortened.`,
     });
   }

@@ -133,11 +133,13 @@ class Workbench {
     const output = this.ui.find('output')!;
     output.replaceChildren(placeholder(mode === 'run' ? 'Running…' : 'Checking…'));
     if (mode === 'check') this.ui.find('results')?.replaceChildren(placeholder('Checking…'));
-    let streamed = 0;
+    let stopStream = (): void => {};
     try {
       const { runner } = await this.#warm();
       const results = await loadResults();
-      const { readLogLines, readObservation, UNREADABLE_RUN, appendRows, logRow } = results;
+      const { readLogLines, readObservation, UNREADABLE_RUN, logRow } = results;
+      const stream = results.rowStream(output);
+      stopStream = () => stream.stop();
       this.#active = runner;
       // Node.js runs stream raw into the terminal too (with the budget kill notice).
       const terminal = runner.shell ? await this.#panel?.terminal(runner) : undefined;
@@ -162,13 +164,12 @@ class Workbench {
             // Streamed lines pass the same schema as the final Observation; a batch that doesn't is skipped (the final one decides).
             const lines = readLogLines(sent);
             if (!lines) return;
-            if (streamed === 0) output.replaceChildren();
-            streamed += lines.length;
-            appendRows(output, lines.map(logRow));
+            stream.push(lines.map(logRow));
           },
           onTerminal: terminal ? (chunk: string) => terminal.write(chunk) : undefined,
         },
       );
+      stream.stop();
       // Whatever the runtime sent is hostile until it passes the schema; nothing reads it before.
       // A turn of the event loop between validating and drawing (and before the Timeline), so a
       // thousand-line run is several short main-thread tasks, not one long one.
@@ -195,6 +196,7 @@ class Workbench {
         this.ui.announce(`Run finished: ${results.runSummary(checked)}`);
       }
     } catch (error) {
+      stopStream();
       output.replaceChildren(outputRow({ kind: 'error', text: `Something went wrong in the course, not in your code: ${(error as Error).message}. Reload the page to try again.` }));
       this.ui.announce('The run failed.');
     } finally {

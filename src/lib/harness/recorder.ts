@@ -7,6 +7,7 @@
 import type { Json, LearnerError, LogLine, Span, SpanKind } from './observation.ts';
 import { MAX_LINE_CHARS, MAX_LOG_LINES, MAX_SPANS } from './limits.ts';
 import { real } from './real.ts';
+import { groupDigits } from '../count.ts';
 
 interface RecorderOptions {
   /** The scenario's clock. */
@@ -47,7 +48,7 @@ export class Recorder {
       return;
     }
     if (text.length > MAX_LINE_CHARS) {
-      text = `${text.slice(0, MAX_LINE_CHARS)}… (${(text.length - MAX_LINE_CHARS).toLocaleString('en')} more characters not shown)`;
+      text = `${text.slice(0, MAX_LINE_CHARS)}… (${groupDigits(text.length - MAX_LINE_CHARS)} more characters not shown)`;
       this.truncated = true;
     }
     if (this.groupIndent) text = text.replace(/^/gm, this.groupIndent);

@@ -8,6 +8,7 @@ import { real, realSleep, realTurn } from './real.ts';
 import { budgetMessage } from './stopped.ts';
 import { summariseLabels } from './learner-values.ts';
 import { MAX_TIMER_FIRINGS, VIRTUAL_LIMIT_MS } from './limits.ts';
+import { groupDigits } from '../count.ts';
 
 export function driveScenario(run: ScenarioState): Promise<void> {
   return run.timers.virtual ? driveVirtual(run) : driveReal(run);
@@ -29,7 +30,7 @@ async function driveVirtual(run: ScenarioState): Promise<void> {
       return virtualLimit(run, `main had not finished after ${VIRTUAL_LIMIT_MS / 1000} s of simulated time`);
     }
     if (++run.firings > MAX_TIMER_FIRINGS) {
-      return virtualLimit(run, `your code fired more than ${MAX_TIMER_FIRINGS.toLocaleString('en')} timers without finishing`);
+      return virtualLimit(run, `your code fired more than ${groupDigits(MAX_TIMER_FIRINGS)} timers without finishing`);
     }
     timers.clock.fireNext();
   }

@@ -4,6 +4,7 @@
  * Shared by the Node worker host and the browser runner.
  */
 import type { LearnerError, LogLine, Mode, Observation } from './observation.ts';
+import { groupDigits } from '../count.ts';
 
 export function stoppedObservation(options: {
   exercise: string;
@@ -39,5 +40,5 @@ export function stoppedObservation(options: {
 }
 
 export function budgetMessage(budgetMs: number): string {
-  return `Your code ran for more than ${(budgetMs / 1000).toLocaleString('en')} s and was stopped. Is there a loop that never ends, or one that never gives the event loop a turn (no await inside it)?`;
+  return `Your code ran for more than ${groupDigits(budgetMs / 1000)} s and was stopped. Is there a loop that never ends, or one that never gives the event loop a turn (no await inside it)?`;
 }

@@ -11,6 +11,7 @@ import type { Check, CheckOutcome, CheckSpec } from '../exercise/spec.ts';
 import type { CheckResult, Verdict } from './verdict.ts';
 import { lineDiff } from './diff.ts';
 import { whereInCode } from '../harness/where-in-code.ts';
+import { groupDigits } from '../count.ts';
 
 const RUNS_CHECK_ID = 'runs';
 
@@ -116,7 +117,7 @@ function runsCheck(observation: Observation, broken: Map<string, string>): Check
   }
   const cut = observation.scenarios.find((s) => s.outputTruncated);
   const note = cut
-    ? ` Its output was cut: only the first ${cut.logs.length.toLocaleString('en')} lines were kept${cut.droppedLines ? ` and ${cut.droppedLines.toLocaleString('en')} more were dropped` : ''}, and very long lines were shortened.`
+    ? ` Its output was cut: only the first ${groupDigits(cut.logs.length)} lines were kept${cut.droppedLines ? ` and ${groupDigits(cut.droppedLines)} more were dropped` : ''}, and very long lines were shortened.`
     : '';
   return { ...base, passed: true, message: `It ran to the end without crashing.${note}` };
 }

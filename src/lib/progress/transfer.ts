@@ -5,6 +5,7 @@
  */
 import { exportFileSchema, PROGRESS_LIMITS, SECTIONS, type Progress, type Section } from './schema.ts';
 import { describeIssue, own, ownRecord } from './store.ts';
+import { groupDigits } from '../count.ts';
 
 export function exportProgress(progress: Progress, now = () => new Date()): string {
   return `${JSON.stringify({ format: 'async-course-progress', exportedAt: now().toISOString(), progress }, null, 2)}\n`;
@@ -15,7 +16,7 @@ type ImportResult = { ok: true; progress: Progress } | { ok: false; errors: stri
 /** Checks an exported file; says in plain words what is wrong with a bad one. */
 export function parseImport(text: string): ImportResult {
   if (text.length > PROGRESS_LIMITS.importChars) {
-    return { ok: false, errors: [`This file is too large to be a progress export (${text.length.toLocaleString('en')} characters; the most this course accepts is ${PROGRESS_LIMITS.importChars.toLocaleString('en')}).`] };
+    return { ok: false, errors: [`This file is too large to be a progress export (${groupDigits(text.length)} characters; the most this course accepts is ${groupDigits(PROGRESS_LIMITS.importChars)}).`] };
   }
   let data: unknown;
   try {
