@@ -20,7 +20,7 @@ test.describe.configure({ mode: 'default' });
 
 for (const c of BAD_INPUT_CASES) {
   test(c.name, async ({ page }) => {
-    test.setTimeout(BUDGET_MS + 40_000);
+    test.setTimeout(BUDGET_MS + 120_000);
     await page.goto('/exercises/');
     await page.evaluate(() => {
       localStorage.setItem('secret', 'hunter2');
@@ -29,7 +29,8 @@ for (const c of BAD_INPUT_CASES) {
     await openExercise(page, ID);
     await setCode(page, c.code);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(output(page)).toHaveAttribute('aria-busy', 'false', { timeout: BUDGET_MS + 10_000 });
+    // Generous: a million iterations on a busy machine take a while, and time is not what this asserts.
+    await expect(output(page)).toHaveAttribute('aria-busy', 'false', { timeout: BUDGET_MS + 60_000 });
     await expect(output(page)).toContainText(c.says);
     if (c.never) await expect(output(page)).not.toContainText(c.never);
 

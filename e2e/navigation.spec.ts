@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { lessonPaths } from './site.ts';
 
 test('next links walk the whole course in order, and previous links walk it back', async ({ page }) => {
+  // Two walks of every lesson: generous on a busy machine.
+  test.setTimeout(240_000);
   const paths = await lessonPaths(page);
 
   /** Follows the pager link named `direction` until there is none; returns the pages seen. */

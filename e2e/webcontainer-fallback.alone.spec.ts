@@ -48,8 +48,6 @@ test('Auto: the boot times out with a plain-words reason, Run and Check work mea
   // After: still the browser runtime, and Check judges as ever.
   await press(page, 'Check');
   await expect(results(page)).toContainText('All checks passed');
-
-});
 });
 
 test('Node.js chosen: says it is starting, then why it is not in use; the choice is kept across a reload', async ({ page }) => {
