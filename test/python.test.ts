@@ -78,7 +78,6 @@ test('the course has Python snippets and pairs that print the same', () => {
 });
 
 test.skipIf(!python.ok)('the test clock: sleeps take no real time and report the time the page shows', async () => {
-  const started = Date.now();
   const program = [
     'import asyncio, time',
     't = time.perf_counter()',
@@ -91,8 +90,8 @@ test.skipIf(!python.ok)('the test clock: sleeps take no real time and report the
   ].join('\n');
   const run = await runPython(['-c', program]);
   expect(run.stderr).toBe('');
+  // 60 s on the test clock; had it really slept, the test's own timeout would end it long before.
   expect(run.stdout.trim()).toBe('60.0');
-  expect(Date.now() - started, 'a minute of sleeping takes a few seconds at most').toBeLessThan(20_000);
 });
 
 describe.skipIf(!python.ok)(`every Python snippet runs under python3${python.ok ? '' : ` (skipped: ${python.reason})`}`, () => {

@@ -330,10 +330,11 @@ describe('many hundreds of spans', () => {
     expect(timelineTables(layout, { idPrefix: 't' })).toContain('…and 400 more operations, not listed.');
   });
 
-  test('a thousand spans lay out quickly', () => {
-    const started = performance.now();
-    layoutTimeline(many(1000));
-    expect(performance.now() - started).toBeLessThan(200);
+  // What keeps a thousand spans cheap is the caps, so they are what is asserted (the time is a bench figure).
+  test('a thousand spans lay out within the caps', () => {
+    const layout = layoutTimeline(many(1000));
+    expect(layout.table).toHaveLength(200);
+    expect(layout.tableOmitted).toBe(800);
   });
 });
 
