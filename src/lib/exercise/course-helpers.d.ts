@@ -8,8 +8,9 @@
 declare module '@course/helpers' {
   /**
    * Waits `ms` milliseconds without blocking: other work runs meanwhile (like
-   * Python's `await asyncio.sleep(s)`). Rejects with `signal.reason` if the
-   * signal aborts first.
+   * Python's `await asyncio.sleep(s)`). If `signal` aborts first, it rejects
+   * as Node's `setTimeout` from `node:timers/promises` does: with an
+   * `AbortError` whose `cause` is `signal.reason` (ask the signal why).
    * @example await sleep(500);
    */
   export function sleep(ms: number, signal?: AbortSignal): Promise<void>;
