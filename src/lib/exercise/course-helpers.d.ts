@@ -75,4 +75,7 @@ declare module '@course/helpers' {
   export function writeBalance(balance: number): Promise<void>;
   /** Checks that a deposit is allowed; resolves after a while, and needs no lock (shared-balance). */
   export function verifyDeposit(amount: number): Promise<void>;
+
+  /** One line of the crawler's report: the page's body if it loaded, or why it failed (crawler). */
+  export type Crawled = { url: string; ok: true; body: string } | { url: string; ok: false; reason: string };
 }
