@@ -10,7 +10,7 @@ async def sell(lock: asyncio.Lock, buyer: str, count: int) -> None:
         await asyncio.sleep(0.1)
         stock = left - count
         print(f"{buyer} bought {count}, stock now {stock}")
-    # leaving the block releases the lock, even on an exception
+    # leaving the block releases it, even on an error
 
 
 async def main() -> None:

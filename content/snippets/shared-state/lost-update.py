@@ -6,8 +6,8 @@ stock = 10
 async def sell(buyer: str, count: int) -> None:
     global stock
     left = stock  # read
-    await asyncio.sleep(0.1)  # charge the card: other tasks run meanwhile
-    stock = left - count  # write back what was read, minus this sale
+    await asyncio.sleep(0.1)  # charge the card (others run now)
+    stock = left - count  # write
     print(f"{buyer} bought {count}, stock now {stock}")
 
 

@@ -4,8 +4,8 @@ let stock = 10;
 
 async function sell(buyer: string, count: number): Promise<void> {
   const left = stock; // read
-  await sleep(100); // charge the card: other tasks run meanwhile
-  stock = left - count; // write back what was read, minus this sale
+  await sleep(100); // charge the card (others run now)
+  stock = left - count; // write
   console.log(`${buyer} bought ${count}, stock now ${stock}`);
 }
 

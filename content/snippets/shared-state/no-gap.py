@@ -6,7 +6,7 @@ stock = 10
 async def sell(buyer: str, count: int) -> None:
     global stock
     await asyncio.sleep(0.1)  # charge the card first
-    stock -= count  # read and write with no await between: no task can cut in
+    stock -= count  # no await between read and write
     print(f"{buyer} bought {count}, stock now {stock}")
 
 

@@ -4,7 +4,7 @@ let stock = 10;
 
 async function sell(buyer: string, count: number): Promise<void> {
   await sleep(100); // charge the card first
-  stock -= count; // read and write with no await between: no task can cut in
+  stock -= count; // no await between read and write
   console.log(`${buyer} bought ${count}, stock now ${stock}`);
 }
 
