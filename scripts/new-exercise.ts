@@ -17,7 +17,8 @@ import { RUN_BUDGET_MS } from '../src/lib/harness/limits.ts';
 const args = process.argv.slice(2);
 const rootFlag = args.indexOf('--root');
 const root = rootFlag >= 0 ? resolve(args[rootFlag + 1] ?? '') : fileURLToPath(new URL('../content/exercises/', import.meta.url));
-const id = args.filter((_, i) => i !== rootFlag && i !== rootFlag + 1)[0];
+// Without --root (rootFlag -1) nothing is skipped: `rootFlag + 1` would otherwise drop the id itself.
+const id = args.filter((_, i) => rootFlag < 0 || (i !== rootFlag && i !== rootFlag + 1))[0];
 
 function stop(reason: string): never {
   process.stderr.write(`new-exercise: ${reason}\nusage: new-exercise <id> [--root DIR]\n`);

@@ -81,6 +81,8 @@ const CAUGHT: Record<string, string[]> = {
   'first-coroutine/twice.ts': ['floating-promise'],
   'handle-errors/foreach-async.ts': ['async-foreach'],
   'limit-concurrency/foreach-async.ts': ['async-foreach'],
+  'order-then-cook/cook-not-awaited.ts': ['floating-promise'],
+  'order-then-cook/no-await.ts': ['promise-as-value'],
   'run-concurrently/awaits-only-the-slowest.ts': ['floating-promise', 'floating-promise'],
   'run-concurrently/forEach-async.ts': ['async-foreach'],
   'sync-vs-async/foreach-async.ts': ['async-foreach'],

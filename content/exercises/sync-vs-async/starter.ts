@@ -1,17 +1,16 @@
 import { blockFor, sleep } from '@course/helpers';
 
-// Each piece of work takes a second. blockFor holds the thread, like time.sleep,
-// so the three run one after another and main takes 3 s. Make it take about 1 s,
-// with the same output. (`sleep` is the non-blocking wait.)
-function work(n: number): string {
+// The TypeScript twin of async code that calls time.sleep(1): each work() is
+// an async function, and main gathers all three with Promise.all. Yet it
+// takes 3 s, because blockFor holds the thread the way time.sleep does.
+// Make it take about 1 s, with the same output. (`sleep` is the non-blocking wait.)
+async function work(n: number): Promise<string> {
   blockFor(1000);
   return `result ${n}`;
 }
 
 export async function main(): Promise<void> {
-  const first = work(1);
-  const second = work(2);
-  const third = work(3);
-  console.log([first, second, third].join(', '));
+  const results = await Promise.all([work(1), work(2), work(3)]);
+  console.log(results.join(', '));
   console.log('all done');
 }

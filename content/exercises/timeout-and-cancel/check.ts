@@ -5,15 +5,23 @@ import { defineExercise, elapsed, forCases, ms, type CaseCheck, noUnhandledRejec
  * - fast work resolves to `value` after `workMs`, or rejects with the
  *   signal's reason if the signal aborts first (as fetch does);
  * - slow work runs `steps` steps of `await sleep(stepMs, signal)`, recording
- *   each step, and rejects with the signal's reason once it aborts.
+ *   each step, and rejects once the signal aborts (sleep's AbortError, whose
+ *   cause is the signal's reason, as Node's timers/promises does);
+ * - stubborn work ignores the signal and resolves after `workMs`.
  */
 type Fast = { kind: 'fast'; title: string; deadline: number; workMs: number; value: string; showValue: boolean };
 type Slow = { kind: 'slow'; title: string; deadline: number; stepMs: number; steps: number };
-type WorkCase = Fast | Slow;
+/** Work that takes no notice of the signal (a library that takes none): it resolves to `value` after `workMs` whatever happens. */
+type Stubborn = { kind: 'stubborn'; title: string; deadline: number; workMs: number; value: string };
+type WorkCase = Fast | Slow | Stubborn;
 /** Run shows the fast case, then the slow one, one after the other. */
 type Case = WorkCase | { kind: 'demo'; parts: WorkCase[] };
 const isFast = (c: Case): c is Fast => c.kind === 'fast';
 const isSlow = (c: Case): c is Slow => c.kind === 'slow';
+const isStubborn = (c: Case): c is Stubborn => c.kind === 'stubborn';
+
+/** How the stubborn work shows on the timeline; it is the harness's, so it never counts as the learner's floating work. */
+const STUBBORN_LABEL = 'stubborn work (ignores the signal)';
 
 const SLACK_MS = 20;
 const SAYS_TIMEOUT = /time[ds]?[ -]?out|abort/i;
@@ -49,6 +57,13 @@ function generatedSlow(rng: Rng): Case {
   };
 }
 
+function generatedStubborn(rng: Rng): Case {
+  // A deadline away from 1000 ms, so an answer with the example's deadline written in fails.
+  let deadline = 1000;
+  while (Math.abs(deadline - 1000) < 150) deadline = rng.int(40, 300) * 10 + 5;
+  return { kind: 'stubborn', title: `the generated stubborn case (deadline ${ms(deadline)})`, deadline, workMs: 5000, value: `late ${rng.token(4)}` };
+}
+
 /** Watches the signal work was given: was it one, and when did it abort? */
 function watchSignal(h: HarnessApi, signal: unknown): AbortSignal | undefined {
   const isSignal =
@@ -69,6 +84,19 @@ function makeWork(c: WorkCase, h: HarnessApi) {
       h.record('workCalls', ++calls);
       const s = watchSignal(h, signal);
       return h.operation('fast work', c.workMs, () => c.value, { signal: s });
+    };
+  }
+  if (c.kind === 'stubborn') {
+    return (signal: unknown) => {
+      h.record('workCalls', ++calls);
+      watchSignal(h, signal);
+      return new Promise<string>((resolve) =>
+        h.harnessTimeout(() => {
+          h.record('stubbornDoneAt', h.now());
+          if (h.mode === 'run') h.log(`stubborn work: finished on its own at ${Math.round(h.now())} ms`);
+          resolve(c.value);
+        }, c.workMs, STUBBORN_LABEL),
+      );
     };
   }
   return async (signal: unknown) => {
@@ -256,15 +284,79 @@ function slowCleanupCheck(): CaseCheck<Case> {
   });
 }
 
+function stubbornRejectsCheck(): CaseCheck<Case> {
+  return forCases(isStubborn, {
+    id: 'stubborn-rejects',
+    title: 'Work that ignores the signal: still rejects at the deadline',
+    verify: (o, c) => {
+      const at = elapsed(o);
+      if (Number(o.record.workCalls ?? 0) === 0) return `withTimeout never called work.`;
+      const late = at === undefined || at > c.deadline + SLACK_MS;
+      if (o.settled.state === 'pending') return `withTimeout never finished.`;
+      if (late) {
+        const how = o.settled.state === 'fulfilled' ? 'resolved' : 'rejected';
+        return (
+          `withTimeout only ${how} at ${ms(at)}, when the work finished by itself; the deadline was ${ms(c.deadline)}. ` +
+            'This work ignores the signal, so aborting it doesn\'t make `await work(signal)` return. ' +
+            'Don\'t wait for the work alone: race it against a promise of your own that rejects at the deadline.'
+        );
+      }
+      if (o.settled.state === 'fulfilled') {
+        return `withTimeout resolved at ${ms(at)} instead of rejecting at the ${ms(c.deadline)} deadline. Let the timeout error reach the caller.`;
+      }
+      const { name, message } = o.settled.error;
+      if (at < c.deadline) return `withTimeout rejected at ${ms(at)}, before the ${ms(c.deadline)} deadline (${name}: ${message}). Start the timer with the ms argument.`;
+      if (!SAYS_TIMEOUT.test(`${name} ${message}`)) {
+        return `withTimeout rejected at the deadline with ${name}: ${message}, which doesn't say it timed out. Reject with an error whose name or message says so.`;
+      }
+      return undefined;
+    },
+  });
+}
+
+function stubbornCleanupCheck(): CaseCheck<Case> {
+  return forCases(isStubborn, {
+    id: 'stubborn-no-timer',
+    title: 'Work that ignores the signal: none of your timers is left pending',
+    verify: (o, c) => {
+      // The stubborn work itself is the harness's and goes on regardless: only the learner's own work counts here.
+      if (o.pendingAtSettle.length === 0) return undefined;
+      return (
+        `When withTimeout settled at ${ms(elapsed(o))}, this was still pending: ${pendingList(o)}. ` +
+          `The work goes on by itself (nothing can stop it), but your own timers and waits should not outlive the ${ms(c.deadline)} deadline: clear them when you settle.`
+      );
+    },
+  });
+}
+
 const FAST: Fast = { kind: 'fast', title: 'the fast case', deadline: 1000, workMs: 200, value: 'fast result', showValue: true };
 const SLOW: Slow = { kind: 'slow', title: 'the slow case', deadline: 1000, stepMs: 100, steps: 50 };
-const DEMO: Case = { kind: 'demo', parts: [FAST, SLOW] };
+const STUBBORN: Stubborn = { kind: 'stubborn', title: 'the stubborn case', deadline: 1000, workMs: 5000, value: 'too late' };
+/** Run's stubborn job is shorter than Check's, so the run (which waits for it to finish on its own) stays short; it goes first for the same reason. */
+const DEMO: Case = { kind: 'demo', parts: [{ ...STUBBORN, workMs: 2500 }, FAST, SLOW] };
 
 export default defineExercise({
   exports: { withTimeout: 'function' },
   example: DEMO,
-  cases: { fast: () => FAST, slow: () => SLOW, 'generated-fast': generatedFast, 'generated-slow': generatedSlow },
+  cases: {
+    fast: () => FAST,
+    slow: () => SLOW,
+    stubborn: () => STUBBORN,
+    'generated-fast': generatedFast,
+    'generated-slow': generatedSlow,
+    'generated-stubborn': generatedStubborn,
+  },
   where: (c) => `In ${c.kind === 'demo' ? 'the example' : c.title}`,
   setup: (c, h) => ({ call: (x) => (c.kind === 'demo' ? demo(x.withTimeout, c.parts, h) : x.withTimeout(makeWork(c, h), c.deadline)) }),
-  checks: [fastResultCheck(), fastCleanupCheck(), slowRejectsCheck(), signalAbortedCheck(), stopsWorkCheck(), slowCleanupCheck(), noUnhandledRejections()],
+  checks: [
+    fastResultCheck(),
+    fastCleanupCheck(),
+    slowRejectsCheck(),
+    signalAbortedCheck(),
+    stopsWorkCheck(),
+    slowCleanupCheck(),
+    stubbornRejectsCheck(),
+    stubbornCleanupCheck(),
+    noUnhandledRejections(),
+  ],
 });

@@ -4,7 +4,7 @@ async function fetchUser(): Promise<void> {
   console.log('fetchUser resumes');
 }
 
+Promise.resolve().then(() => console.log('then runs'));
 setTimeout(() => console.log('timeout fires'), 0);
 fetchUser();
-Promise.resolve().then(() => console.log('then runs'));
 console.log('script ends');

@@ -8,8 +8,9 @@
 declare module '@course/helpers' {
   /**
    * Waits `ms` milliseconds without blocking: other work runs meanwhile (like
-   * Python's `await asyncio.sleep(s)`). Rejects with `signal.reason` if the
-   * signal aborts first.
+   * Python's `await asyncio.sleep(s)`). If `signal` aborts first, it rejects
+   * as Node's `setTimeout` from `node:timers/promises` does: with an
+   * `AbortError` whose `cause` is `signal.reason` (ask the signal why).
    * @example await sleep(500);
    */
   export function sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -21,6 +22,11 @@ declare module '@course/helpers' {
 
   /** A slow operation that resolves to "ok" (first-coroutine). */
   export function operation(): Promise<string>;
+
+  /** Takes order number `orderId`; resolves, after a while, to the dish that was ordered (order-then-cook). */
+  export function takeOrder(orderId: number): Promise<string>;
+  /** Cooks `dish`; resolves, after a while, to the cooked meal (order-then-cook). */
+  export function cook(dish: string): Promise<string>;
 
   /** Brews coffee, the slowest dish; resolves to what was made (run-concurrently). */
   export function brewCoffee(): Promise<string>;
@@ -45,4 +51,31 @@ declare module '@course/helpers' {
   export type Op = { name: string; run: () => Promise<string> };
   /** What to report for one Op: its value if it succeeded, its error message if it failed. */
   export type Outcome = { name: string; ok: true; value: string } | { name: string; ok: false; error: string };
+
+  /**
+   * A lock for async code, like Python's `asyncio.Lock`: one holder at a
+   * time, the others wait their turn in the order they asked.
+   * @example
+   * const lock = new Lock();
+   * await lock.acquire();
+   * try { … } finally { lock.release(); }
+   */
+  export class Lock {
+    /** Resolves once this caller holds the lock (at once if nobody does). */
+    acquire(): Promise<void>;
+    /** Gives the lock to the next waiter, or frees it. Throws if the lock isn't held. */
+    release(): void;
+    /** Whether someone holds the lock right now. */
+    locked(): boolean;
+  }
+
+  /** Reads the account's balance from the store; resolves after a while (shared-balance). */
+  export function readBalance(): Promise<number>;
+  /** Writes a new balance to the store; resolves once it is saved (shared-balance). */
+  export function writeBalance(balance: number): Promise<void>;
+  /** Checks that a deposit is allowed; resolves after a while, and needs no lock (shared-balance). */
+  export function verifyDeposit(amount: number): Promise<void>;
+
+  /** One line of the crawler's report: the page's body if it loaded, or why it failed (crawler). */
+  export type Crawled = { url: string; ok: true; body: string } | { url: string; ok: false; reason: string };
 }

@@ -1,10 +1,11 @@
 /**
  * The spec for a free-standing program (a lesson's <Sandbox>, a
  * predict-the-output snippet): the module body is the program, as with
- * `node main.ts`. It may import `sleep` and `blockFor` from "@course/helpers",
+ * `node main.ts`. It may import `sleep`, `blockFor` and `Lock` from "@course/helpers",
  * and fetch from the simulated URLs a lesson sets.
  */
 import type { CheckSpec, HarnessApi, Route, Scenario } from './spec.ts';
+import { lockClass } from './lock.ts';
 
 export const PROGRAM_ID = '@program';
 
@@ -16,6 +17,7 @@ function programScenario(routes: Record<string, Route>): Scenario {
       return {
         sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal),
         blockFor: (ms: number) => h.blockFor(ms),
+        Lock: lockClass(h),
       };
     },
     // Nothing to call: the run is over when the module's top-level code is.

@@ -31,7 +31,7 @@ export interface HarnessApi {
   readonly mode: Mode;
   /** Current time in ms since the scenario began (virtual under Check). */
   now(): number;
-  /** The non-blocking wait learners know as `sleep`: a learner-owned timer; rejects with `signal.reason` on abort. */
+  /** The non-blocking wait learners know as `sleep`: a learner-owned timer; on abort it rejects with an AbortError whose `cause` is `signal.reason` (as Node's timers/promises). */
   sleep(ms: number, signal?: AbortSignal, label?: string): Promise<void>;
   /**
    * A simulated operation shown on the timeline as `label`: after `ms` it calls

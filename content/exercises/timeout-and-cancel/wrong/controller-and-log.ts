@@ -1,5 +1,6 @@
-// Abort the work's own signal at the deadline and let its rejection come back
-// through `await`; log what happened on the way out.
+// expect: fails stubborn-rejects "ignores the signal"
+// Aborts the work's signal at the deadline and waits for the work to notice.
+// Work that never looks at the signal isn't stopped, so withTimeout waits for it.
 export async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => {
