@@ -141,8 +141,8 @@ class Workbench {
       this.#active = runner;
       // Node.js runs stream raw into the terminal too (with the budget kill notice).
       const terminal = runner.shell ? await this.#panel?.terminal(runner) : undefined;
-      // Check's spec is fetched alongside the run, so judging doesn't wait for it.
-      const spec = mode === 'check' ? loadCheckSpec(this.config.id) : undefined;
+      // The spec is fetched alongside the run, so judging doesn't wait for it; Run reads only which export it calls.
+      const spec = this.kind === 'exercise' ? loadCheckSpec(this.config.id) : undefined;
       spec?.catch(() => undefined);
       // The Types check, from the editor's type checker (the CLI's); it adds nothing if the checker can't load.
       const types = mode === 'check' ? checkTypes(this.view, source) : undefined;
@@ -180,8 +180,9 @@ class Workbench {
       }
       const checked = reading.observation;
       await nextTask();
-      results.showOutput(output, checked);
-      this.#markErrors(results, checked);
+      const entry = results.entryOf((await spec?.catch(() => undefined))?.exports);
+      results.showOutput(output, checked, { entry });
+      this.#markErrors(results, checked, entry);
       await nextTask();
       void this.#showTimeline(checked, mode);
       if (mode === 'check') {
@@ -192,7 +193,7 @@ class Workbench {
         if (region) results.showVerdict(region, results.verdictView(verdict));
         this.ui.announce(`Check finished: ${verdict.summary}.`);
       } else {
-        this.ui.announce(`Run finished: ${results.runSummary(checked)}`);
+        this.ui.announce(`Run finished: ${results.runSummary(checked, entry)}`);
       }
     } catch (error) {
       output.replaceChildren(outputRow({ kind: 'error', text: `Something went wrong in the course, not in your code: ${(error as Error).message}. Reload the page to try again.` }));
@@ -254,8 +255,8 @@ class Workbench {
     this.root.toggleAttribute('data-busy', busy);
   }
 
-  #markErrors({ errorPosition, offsetOf }: Results, observation: Observation): void {
-    const at = errorPosition(observation);
+  #markErrors({ errorPosition, offsetOf }: Results, observation: Observation, entry: string | undefined): void {
+    const at = errorPosition(observation, entry);
     const lines = this.view.state.doc.toString().split('\n');
     this.#runDiagnostics = at ? [{ ...offsetOf(lines, at.line, at.column), severity: at.severity, message: at.message }] : [];
     refreshLint(this.view);
