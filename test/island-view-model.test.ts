@@ -89,7 +89,7 @@ describe('output rows', () => {
     expect(rows).toEqual([
       { kind: 'log', text: 'Starting', t: 0 },
       { kind: 'error', text: 'oops', t: 1000 },
-      { kind: 'status', text: 'main() finished after 1.00 s.' },
+      { kind: 'status', text: 'main() finished after 1.00 s.', t: 1000 },
     ]);
   });
 
@@ -151,7 +151,7 @@ describe('output rows', () => {
   test('a rejecting export other than main is told as a status, not as a red "main failed"', () => {
     const rejected = scenario({ settled: { state: 'rejected', at: 400, seq: 3, error: { name: 'Error', message: 'disk full' } } });
     const rows = outputRows(observation(rejected), { entry: 'fetchAll' });
-    expect(rows).toEqual([{ kind: 'status', text: 'fetchAll() rejected after 0.40 s with Error: disk full.' }]);
+    expect(rows).toEqual([{ kind: 'status', text: 'fetchAll() rejected after 0.40 s with Error: disk full.', t: 400 }]);
     expect(rows.some((r) => r.kind === 'error' || /main failed/.test(r.text))).toBe(false);
     expect(runSummary(observation(rejected), 'fetchAll')).toBe('0 lines printed; fetchAll() rejected after 0.40 s.');
     expect(outputRows(observation(rejected), { entry: 'main' })).toEqual([{ kind: 'error', text: 'main failed: Error: disk full', t: 400 }]);
@@ -281,4 +281,18 @@ test.each([
   [false, { mod: 'Ctrl', run: 'Ctrl+Enter', check: 'Ctrl+Shift+Enter' }],
 ])('shortcuts on a Mac: %s', (mac, expected) => {
   expect(shortcuts(mac)).toEqual(expected);
+});
+
+describe("Run's output is played at its own pace", async () => {
+  const { dueTimes } = await import('../src/islands/output-pacer.ts');
+  test('each row is due at its time; rows without one follow the row before; nothing waits past the limit', () => {
+    const rows = [
+      { kind: 'log' as const, text: 'Starting', t: 0 },
+      { kind: 'log' as const, text: 'Finished', t: 1000 },
+      { kind: 'note' as const, text: 'Output was cut' },
+      { kind: 'log' as const, text: 'late', t: 60_000 },
+      { kind: 'status' as const, text: 'main() finished after 60.00 s.', t: 60_000 },
+    ];
+    expect(dueTimes(rows, 8000)).toEqual([0, 1000, 1000, 8000, 8000]);
+  });
 });

@@ -181,10 +181,11 @@ describe('scale', () => {
     expect(layout.ticks.length).toBeGreaterThanOrEqual(4);
   });
 
-  test('clock label and summary follow the mode', () => {
+  test('clock label and summary follow the clock the scenario ran on', () => {
     expect(layoutTimeline(sequential()).clockLabel).toBe('simulated time');
     expect(layoutTimeline(sequential()).summary).toBe('3 operations over 3000 ms of simulated time');
-    const run = layoutTimeline({ ...concurrent(), mode: 'run', totalTime: 1003.6 }, {});
+    expect(layoutTimeline({ ...sequential(), mode: 'run' }).clockLabel).toBe('simulated time');
+    const run = layoutTimeline({ ...concurrent(), mode: 'run', clock: 'real', totalTime: 1003.6 }, {});
     expect(run.clockLabel).toBe('real time');
     expect(run.summary).toBe('3 operations over 1004 ms of real time');
     const one = layoutTimeline(scenario([span('s', 0, 5)], [log(5, 'x')]));
@@ -406,8 +407,9 @@ describe('rendering', () => {
     expect(html).toContain('Both on the same scale: 0 to 3000 ms of simulated time.');
   });
 
-  test('the clock label reads "Real time" for Run and "Simulated time" for Check', () => {
-    expect(timelineHtml(layoutTimeline({ ...sequential(), mode: 'run' }), { idPrefix: 't' })).toContain('<span class="tl-clock">Real time</span>');
+  test('the clock label reads "Real time" for a run on the real clock and "Simulated time" otherwise, Run or Check', () => {
+    expect(timelineHtml(layoutTimeline({ ...sequential(), mode: 'run', clock: 'real' }), { idPrefix: 't' })).toContain('<span class="tl-clock">Real time</span>');
+    expect(timelineHtml(layoutTimeline({ ...sequential(), mode: 'run' }), { idPrefix: 't' })).toContain('<span class="tl-clock">Simulated time</span>');
     expect(timelineHtml(layoutTimeline(sequential()), { idPrefix: 't' })).toContain('<span class="tl-clock">Simulated time</span>');
   });
 });

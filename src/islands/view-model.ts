@@ -109,7 +109,7 @@ function scenarioRows(scenario: ScenarioObservation, entry: string | undefined):
   const who = entry ? `${entry}()` : 'The program';
   if (!cutShort) {
     const s = scenario.settled;
-    if (s.state === 'fulfilled') endings.push({ kind: 'status', text: `${who} finished after ${formatTime(s.at)}.` });
+    if (s.state === 'fulfilled') endings.push({ kind: 'status', text: `${who} finished after ${formatTime(s.at)}.`, t: s.at });
     else if (s.state === 'rejected') {
       const where = whereInCode(s.error);
       const name = NON_ERROR_NAMES.has(s.error.name) ? '' : `${s.error.name}: `;
@@ -117,10 +117,10 @@ function scenarioRows(scenario: ScenarioObservation, entry: string | undefined):
         errors.push({ kind: 'error', text: describeError({ kind: 'uncaught', message: `main failed: ${name}${s.error.message}${where}` }), t: s.at });
       } else {
         // fetchAll, runAll, withTimeout… may reject on purpose: say what happened, in no alarm colour.
-        endings.push({ kind: 'status', text: `${who} rejected after ${formatTime(s.at)} with ${name}${s.error.message}${where}.` });
+        endings.push({ kind: 'status', text: `${who} rejected after ${formatTime(s.at)} with ${name}${s.error.message}${where}.`, t: s.at });
       }
     } else if (!scenario.errors.length) {
-      endings.push({ kind: 'status', text: `${who} never finished: it was still waiting on something when the run ended.` });
+      endings.push({ kind: 'status', text: `${who} never finished: it was still waiting on something when the run ended.`, t: scenario.totalTime });
     }
   }
   const rows = inTimeOrder(lines, errors);

@@ -46,6 +46,8 @@ class Workbench {
   #warmed = false;
   /** The runner of the run in progress, for Stop. */
   #active: RunnerHandle['runner'] | undefined;
+  /** Run's output playing at its own pace, for Stop (which shows the rest at once). */
+  #pacer: { flush(): void } | undefined;
   #panel: RuntimePanel | undefined;
   #busy = false;
   #runDiagnostics: Diagnostic[] = [];
@@ -109,7 +111,10 @@ class Workbench {
 
   #act(action: Action): void {
     if (action === 'run' || action === 'check') void this.run(action);
-    else if (action === 'stop') this.#active?.stop();
+    else if (action === 'stop') {
+      this.#active?.stop();
+      this.#pacer?.flush();
+    }
     else if (action === 'reset') this.ui.askReset(() => this.#reset());
     else if (action === 'solution') this.ui.toggleSolution();
     else this.ui.nextHint();
@@ -133,12 +138,14 @@ class Workbench {
     const output = this.ui.find('output')!;
     output.replaceChildren(placeholder(mode === 'run' ? 'Running…' : 'Checking…'));
     if (mode === 'check') this.ui.find('results')?.replaceChildren(placeholder('Checking…'));
-    let streamed = 0;
     try {
       const { runner } = await this.#warm();
       const results = await loadResults();
-      const { readLogLines, readObservation, UNREADABLE_RUN, appendRows, logRow } = results;
+      const { readLogLines, readObservation, UNREADABLE_RUN, logRow } = results;
       this.#active = runner;
+      // Run is on the simulated clock like Check; its lines are played back at the time they were printed.
+      const pacer = mode === 'run' ? new results.OutputPacer(output) : undefined;
+      this.#pacer = pacer;
       // Node.js runs stream raw into the terminal too (with the budget kill notice).
       const terminal = runner.shell ? await this.#panel?.terminal(runner) : undefined;
       // The spec is fetched alongside the run, so judging doesn't wait for it; Run reads only which export it calls.
@@ -161,10 +168,7 @@ class Workbench {
             if (mode !== 'run') return;
             // Streamed lines pass the same schema as the final Observation; a batch that doesn't is skipped (the final one decides).
             const lines = readLogLines(sent);
-            if (!lines) return;
-            if (streamed === 0) output.replaceChildren();
-            streamed += lines.length;
-            appendRows(output, lines.map(logRow));
+            if (lines) pacer?.stream(lines.map(logRow));
           },
           onTerminal: terminal ? (chunk: string) => terminal.write(chunk) : undefined,
         },
@@ -181,8 +185,14 @@ class Workbench {
       const checked = reading.observation;
       await nextTask();
       const entry = results.entryOf((await spec?.catch(() => undefined))?.exports);
-      results.showOutput(output, checked, { entry });
-      this.#markErrors(results, checked, entry);
+      if (pacer) {
+        this.#markErrors(results, checked, entry);
+        pacer.finish(results.outputRows(checked, { entry }), 'Nothing was printed.');
+        await pacer.done;
+      } else {
+        results.showOutput(output, checked, { entry });
+        this.#markErrors(results, checked, entry);
+      }
       await nextTask();
       void this.#showTimeline(checked, mode);
       if (mode === 'check') {
@@ -199,6 +209,7 @@ class Workbench {
       output.replaceChildren(outputRow({ kind: 'error', text: `Something went wrong in the course, not in your code: ${(error as Error).message}. Reload the page to try again.` }));
       this.ui.announce('The run failed.');
     } finally {
+      this.#pacer = undefined;
       this.#setBusy(false, mode);
     }
   }

@@ -143,7 +143,8 @@ export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions 
     ...noteOf(op),
   }));
 
-  const clockLabel = scenario.mode === 'run' ? 'real time' : 'simulated time';
+  // Run and Check both use the simulated clock; only a Run fetching from a real server says otherwise.
+  const clockLabel = scenario.clock === 'real' ? 'real time' : 'simulated time';
   const n = ops.length;
   const lines = scenario.logs.length;
   const summary =
