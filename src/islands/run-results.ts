@@ -9,5 +9,5 @@
 export { readLogLines, readObservation, UNREADABLE_RUN } from '../lib/observation-schema.ts';
 export { judge } from '../lib/judge/judge.ts';
 export { appendRows, showOutput, showVerdict } from './results-view.ts';
-export { entryOf, errorPosition, logRow, offsetOf, outputRows, runSummary, verdictView } from './view-model.ts';
+export { entryOf, readsTiming, errorPosition, logRow, offsetOf, outputRows, runSummary, verdictView } from './view-model.ts';
 export { OutputPacer } from './output-pacer.ts';

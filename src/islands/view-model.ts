@@ -218,6 +218,19 @@ export function checkItem(result: CheckResult): CheckItem {
   return item;
 }
 
+/** A duration in a message: "1.50 s", "812 ms", "about 1 s". */
+const DURATION = /\b\d+(?:\.\d+)?\s?(?:ms|s)\b/;
+
+/**
+ * Whether a failed check is about timing (when things ran, how long they
+ * took): then the Timeline shows what it is about, so it opens by itself.
+ * Read from what the check says, as the verdict carries no other sign: a
+ * failing message that names a duration.
+ */
+export function readsTiming(verdict: Verdict): boolean {
+  return verdict.checks.some((c) => !c.passed && !c.skippedBecause && DURATION.test(c.message));
+}
+
 export interface VerdictView {
   passed: boolean;
   /** "All checks passed" or "2 of 6 checks failed". */

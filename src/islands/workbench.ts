@@ -194,15 +194,17 @@ class Workbench {
         this.#markErrors(results, checked, entry);
       }
       await nextTask();
-      void this.#showTimeline(checked, mode);
       if (mode === 'check') {
         const verdict = (await types!)(results.judge(await spec!, checked, { seed: seedFor(source) }));
+        // Drawn once the verdict is known: a failed check about timing opens the Timeline by itself.
+        void this.#showTimeline(checked, mode, entry, results.readsTiming(verdict));
         // Kept in the learner's progress (the course map counts it); it stays passed.
         if (verdict.passed && this.kind === 'exercise') recordPass(this.config.id);
         const region = this.ui.find('results');
         if (region) results.showVerdict(region, results.verdictView(verdict));
         this.ui.announce(`Check finished: ${verdict.summary}.`);
       } else {
+        void this.#showTimeline(checked, mode, entry, false);
         this.ui.announce(`Run finished: ${results.runSummary(checked, entry)}`);
       }
     } catch (error) {
@@ -226,12 +228,14 @@ class Workbench {
   }
 
   /** The Timeline panel after the output or results (timeline-panel.ts, loaded the first time a run ends). */
-  async #showTimeline(observation: Observation, mode: 'run' | 'check'): Promise<void> {
+  async #showTimeline(observation: Observation, mode: 'run' | 'check', entry: string | undefined, open: boolean): Promise<void> {
     const after = this.ui.find('results') ?? this.ui.find('output');
     const solution = this.ui.find<HTMLTemplateElement & HTMLElement>('solution')?.content.textContent ?? undefined;
     if (!after) return;
     const { showTimelinePanel } = await import('./timeline-panel.ts');
     showTimelinePanel(after, observation, {
+      entry,
+      open,
       reference: mode === 'check' && solution ? () => this.#runReference(solution.replace(/\n?$/, '\n'), observation.seed) : undefined,
     });
   }
