@@ -29,7 +29,12 @@ export function dueTimes(rows: readonly OutputRow[], limitMs = PACE_LIMIT_MS): n
 
 export class OutputPacer {
   readonly #output: HTMLElement;
-  readonly #start = performance.now();
+  /**
+   * When the replay's clock starts: the first output to arrive, not the
+   * click, so a runtime that took long to start (or a slow machine) doesn't
+   * make every line overdue and the whole run appear at once.
+   */
+  #start: number | undefined;
   #rows: OutputRow[] = [];
   #due: number[] = [];
   #shown = 0;
@@ -39,6 +44,8 @@ export class OutputPacer {
   #waiting: HTMLElement | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #resolve: (() => void) | undefined;
+  /** True once Stop cut the replay short. */
+  cut = false;
   /** Resolves once every final row is on screen. */
   readonly done: Promise<void>;
 
@@ -75,14 +82,31 @@ export class OutputPacer {
     this.#tick();
   }
 
-  /** Everything at once, from now on (Stop). */
+  /** Everything at once, from now on. */
   flush(): void {
     this.#hurry = true;
     this.#showUpTo(Infinity);
     this.#tick();
   }
 
+  /**
+   * Stop during the replay: the run is cut where the learner is watching,
+   * as Stop cuts a run still going. What wasn't shown yet stays unshown, and
+   * the panel says so.
+   */
+  stop(): void {
+    // Still running: the runner stops it, and its final rows say so; show them as they come.
+    if (!this.#final) return this.flush();
+    if (this.#shown >= this.#rows.length) return;
+    this.cut = true;
+    this.#rows = [...this.#rows.slice(0, this.#shown), { kind: 'error', text: 'You stopped the run. Its remaining output is not shown.' }];
+    this.#due = dueTimes(this.#rows);
+    this.#hurry = true;
+    this.#tick();
+  }
+
   #elapsed(): number {
+    this.#start ??= performance.now();
     return this.#hurry ? Infinity : performance.now() - this.#start;
   }
 

@@ -47,7 +47,7 @@ class Workbench {
   /** The runner of the run in progress, for Stop. */
   #active: RunnerHandle['runner'] | undefined;
   /** Run's output playing at its own pace, for Stop (which shows the rest at once). */
-  #pacer: { flush(): void } | undefined;
+  #pacer: { stop(): void } | undefined;
   #panel: RuntimePanel | undefined;
   #busy = false;
   #runDiagnostics: Diagnostic[] = [];
@@ -113,7 +113,7 @@ class Workbench {
     if (action === 'run' || action === 'check') void this.run(action);
     else if (action === 'stop') {
       this.#active?.stop();
-      this.#pacer?.flush();
+      this.#pacer?.stop();
     }
     else if (action === 'reset') this.ui.askReset(() => this.#reset());
     else if (action === 'solution') this.ui.toggleSolution();
@@ -205,7 +205,7 @@ class Workbench {
         this.ui.announce(`Check finished: ${verdict.summary}.`);
       } else {
         void this.#showTimeline(checked, mode, entry, false);
-        this.ui.announce(`Run finished: ${results.runSummary(checked, entry)}`);
+        this.ui.announce(pacer?.cut ? 'Run stopped.' : `Run finished: ${results.runSummary(checked, entry)}`);
       }
     } catch (error) {
       output.replaceChildren(outputRow({ kind: 'error', text: `Something went wrong in the course, not in your code: ${(error as Error).message}. Reload the page to try again.` }));
