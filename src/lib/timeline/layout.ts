@@ -68,6 +68,9 @@ export interface LayoutOptions {
  */
 const DEFAULTS = { maxRows: 24, minChartPx: 240, maxTableRows: 200 } as const;
 
+/** Room under the axis labels for "main() returned", so it never sits on a bar. */
+const RETURNED_STRIP = 16;
+
 /** The course's heartbeat (dont-block-the-loop): its beats get a lane of their own, so a starved loop shows as a gap. */
 const HEARTBEAT = /heartbeat/i;
 
@@ -134,7 +137,7 @@ export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions 
   }
 
   if (heartbeatRow !== undefined) {
-    const label = 'heartbeat (the course\'s timer): a tick per beat';
+    const label = 'heartbeat (course timer)';
     const y = addRow(heartbeatRow, label, 'timer', 'harness', 0, domainMs);
     for (const beat of beats) {
       bars.push({ row: heartbeatRow, kind: 'timer', label: 'heartbeat', owner: 'harness', start: beat.end!, end: beat.end!, x: xOf(beat.end!), y: y + GEOMETRY.barTop, width: 0, height: GEOMETRY.barHeight, unfinished: false, instant: true });
@@ -190,7 +193,7 @@ export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions 
     rows,
     bars,
     markers,
-    ...(returned ? { returned } : {}),
+    ...(returned ? { returned, height: height + RETURNED_STRIP } : {}),
     ticks,
     axisY,
     operations: n,

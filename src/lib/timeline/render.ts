@@ -144,7 +144,7 @@ function svgMarkup(layout: TimelineLayout, options: RenderOptions): SafeHtml {
     const r = layout.returned;
     const anchor = r.x > 60 ? 'end' : 'start';
     out.push(
-      html`<g class="tl-returned" data-t="${r.t}"><title>${`${r.label} at ${formatMs(r.t)}`}</title><line x1="${pc(r.x)}" x2="${pc(r.x)}" y1="${num(layout.plot.top)}" y2="${num(layout.axisY)}"></line><text x="${pc(r.x)}" dx="${anchor === 'end' ? -3 : 3}" y="${num(layout.axisY - 3)}" text-anchor="${anchor}">${r.label}</text></g>`,
+      html`<g class="tl-returned" data-t="${r.t}"><title>${`${r.label} at ${formatMs(r.t)}`}</title><line x1="${pc(r.x)}" x2="${pc(r.x)}" y1="${num(layout.plot.top)}" y2="${num(layout.axisY + 36)}"></line><text x="${pc(r.x)}" dx="${anchor === 'end' ? -3 : 3}" y="${num(layout.axisY + 36)}" text-anchor="${anchor}">${r.label}</text></g>`,
     );
   }
 
