@@ -58,8 +58,8 @@ export class OutputPacer {
   stream(rows: readonly OutputRow[]): void {
     if (this.#final) return;
     this.#rows.push(...rows);
-    this.#due = dueTimes(this.#rows);
-    this.#tick();
+    // A flood arrives a line per message: draw them together, once per task, not once per line.
+    if (this.#timer === undefined) this.#timer = setTimeout(() => this.#tick(), 0);
   }
 
   /**
@@ -123,6 +123,8 @@ export class OutputPacer {
 
   #tick(): void {
     clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#due = dueTimes(this.#rows);
     this.#showUpTo(this.#elapsed());
     if (this.#shown < this.#rows.length) {
       this.#timer = setTimeout(() => this.#tick(), Math.max(0, this.#due[this.#shown]! - this.#elapsed()));
