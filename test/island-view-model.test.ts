@@ -162,6 +162,11 @@ describe('output rows', () => {
     expect(rows.filter((r) => r.kind === 'status').map((r) => r.text)).toEqual(['main() finished after 1.00 s.']);
   });
 
+  test("under Check, the status names Check's own case, whose times may differ from Run's example", () => {
+    const rows = outputRows({ ...observation(scenario()), mode: 'check' }, { entry: 'main' });
+    expect(rows.at(-1)!.text).toBe('main() finished after 1.00 s on Check\'s case "main" (Run uses the task\'s example, so times may differ).');
+  });
+
   test('the entry is the first exported function of a spec', () => {
     expect(entryOf({ predicted: 'array', demo: 'function' })).toBe('demo');
     expect(entryOf({ main: 'function' })).toBe('main');

@@ -74,7 +74,7 @@ export function outputRows(observation: Observation, options: OutputOptions = {}
   const many = observation.scenarios.length > 1;
   for (const scenario of observation.scenarios) {
     if (many) rows.push({ kind: 'heading', text: `Case "${scenario.scenario}"` });
-    rows.push(...scenarioRows(scenario, options.entry));
+    rows.push(...scenarioRows(scenario, options.entry, !many && observation.mode === 'check'));
   }
   if (observation.scenarios.length === 0) rows.push({ kind: 'note', text: 'Nothing ran.' });
   return rows;
@@ -103,7 +103,7 @@ function inTimeOrder(lines: readonly OutputRow[], errors: readonly OutputRow[]):
   return out;
 }
 
-function scenarioRows(scenario: ScenarioObservation, entry: string | undefined): OutputRow[] {
+function scenarioRows(scenario: ScenarioObservation, entry: string | undefined, checkCase: boolean): OutputRow[] {
   const lines: OutputRow[] = scenario.logs.map(logRow);
   const errors: OutputRow[] = scenario.errors.map((error) => ({ kind: 'error', text: describeError(error), t: error.t }));
   const endings: OutputRow[] = [];
@@ -112,7 +112,9 @@ function scenarioRows(scenario: ScenarioObservation, entry: string | undefined):
   const who = entry ? `${entry}()` : 'The program';
   if (!cutShort) {
     const s = scenario.settled;
-    if (s.state === 'fulfilled') endings.push({ kind: 'status', text: `${who} finished after ${formatTime(s.at)}.`, t: s.at });
+    // Check runs its own case, which may differ from Run's example on purpose (so a guessed delay is caught): say so where the times are.
+    const caseNote = checkCase ? ` on Check's case "${scenario.scenario}" (Run uses the task's example, so times may differ)` : '';
+    if (s.state === 'fulfilled') endings.push({ kind: 'status', text: `${who} finished after ${formatTime(s.at)}${caseNote}.`, t: s.at });
     else if (s.state === 'rejected') {
       const where = whereInCode(s.error);
       const name = NON_ERROR_NAMES.has(s.error.name) ? '' : `${s.error.name}: `;
