@@ -40,6 +40,10 @@ describe('wrong models of the event loop, simulated on a snippet', () => {
       'in-sequence': ['before', 'executor runs', 'executor ends', 'then: done', 'after'],
       'python-lazy': ['before', 'after', 'executor runs', 'executor ends', 'then: done'],
     });
+    // The reason names what this snippet has (an executor), not what it hasn't (an async function).
+    const python = models.find((m) => m.id === 'python-lazy')!;
+    expect(python.why).toMatch(/`new Promise` runs its executor at once/);
+    expect(python.why).not.toMatch(/async function runs/);
   }, 60_000);
 
   test('timers, promises and an async function: each model gives its own order', async () => {

@@ -160,13 +160,20 @@ export function misconceptions(source: string, lines: readonly Pick<LogLine, 'te
     const firstLazy = traced.findIndex(lazy);
     const lastSync = traced.reduce((last, l, i) => (l.phase === 'sync' ? i : last), -1);
     const order = [...traced.slice(0, firstLazy).filter((l) => !lazy(l)), ...traced.slice(firstLazy, lastSync + 1).filter((l) => !lazy(l)), ...traced.filter(lazy), ...traced.slice(lastSync + 1)];
+    // Only the reasons this snippet has: an async function called, a Promise's executor, or both.
+    const eager = traced.some((l) => lazy(l) && l.call.site === 'eager');
+    const executor = traced.some((l) => lazy(l) && l.call.site === 'executor');
+    const inJs = [
+      eager ? 'calling an async function runs its body at once, up to the first `await`' : '',
+      executor ? '`new Promise` runs its executor at once, inside the constructor' : '',
+    ].filter(Boolean);
     add({
       id: 'python-lazy',
       name: "Python's model, where calling a coroutine runs none of it",
       order: order.map((l) => l.text),
       why:
-        "That is how Python runs it: calling a coroutine function only makes a coroutine, and its body waits until it is awaited or its task gets a turn. " +
-        'In JavaScript, calling an async function runs its body at once, up to the first `await`, and `new Promise` runs its executor at once too.',
+        'That is how Python runs it: calling a coroutine function only makes a coroutine, and its body waits until it is awaited or its task gets a turn. ' +
+        `In JavaScript, ${inJs.join(', and ')}.`,
     });
   }
   return models;
