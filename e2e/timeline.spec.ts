@@ -168,13 +168,13 @@ test.describe('in an exercise', () => {
     await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeVisible();
     const panel = page.locator('details[data-timeline-panel]');
 
-    // The starter blocks for 3 s of real time.
+    // The starter blocks for 3 s; Run, like Check, counts it on the simulated clock.
     await press(page, 'Run');
     await panel.locator(':scope > summary').click();
     const run = panel.locator('[data-timeline-view] [data-timeline]');
     await expect(run).toHaveCount(1);
-    await expect(run.locator('.tl-clock')).toHaveText('Real time');
-    await expect(run.getByRole('img', { name: 'Timeline' })).toHaveAccessibleDescription(/of real time/);
+    await expect(run.locator('.tl-clock')).toHaveText('Simulated time');
+    await expect(run.getByRole('img', { name: 'Timeline' })).toHaveAccessibleDescription(/ms of simulated time/);
     await expect(panel.getByRole('button', { name: 'Compare with the reference solution' })).toBeHidden();
 
     await press(page, 'Check');

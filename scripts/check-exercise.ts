@@ -64,7 +64,9 @@ function render(verdict: Verdict, file: string): string {
       lines.push(...check.message.split('\n').map((l) => `        ${l}`));
       if (check.diff) {
         lines.push('        expected (-) against printed (+):');
-        for (const d of check.diff) lines.push(`          ${d.op === '-' ? paint(31, `- ${d.text}`) : d.op === '+' ? paint(32, `+ ${d.text}`) : `  ${d.text}`}`);
+        // The page's words for a line printed at another time (src/islands/view-model.ts diffRows).
+        const note = (d: (typeof check.diff)[number]) => (!d.moved ? '' : d.op === '-' ? `  (printed ${d.moved})` : `  (${d.moved} than expected)`);
+        for (const d of check.diff) lines.push(`          ${d.op === '-' ? paint(31, `- ${d.text}${note(d)}`) : d.op === '+' ? paint(32, `+ ${d.text}${note(d)}`) : `  ${d.text}`}`);
       } else if (check.expected !== undefined || check.actual !== undefined) {
         lines.push(`        expected: ${JSON.stringify(check.expected)}`, `        actual:   ${JSON.stringify(check.actual)}`);
       }

@@ -7,8 +7,13 @@ import {
   checkItem,
   compileErrorText,
   describeError,
+  diffLegend,
   diffRows,
+  entryOf,
   errorPosition,
+  inlineParts,
+  plainText,
+  runSummary,
   offsetOf,
   outputRows,
   shortcuts,
@@ -79,11 +84,12 @@ describe('output rows', () => {
   test('printed lines with their times, then how main ended', () => {
     const rows = outputRows(
       observation(scenario({ logs: [{ t: 0, stream: 'log', text: 'Starting', phase: 'sync', seq: 1 }, { t: 1000, stream: 'error', text: 'oops', phase: 'timer', seq: 2 }] })),
+      { entry: 'main' },
     );
     expect(rows).toEqual([
       { kind: 'log', text: 'Starting', t: 0 },
       { kind: 'error', text: 'oops', t: 1000 },
-      { kind: 'note', text: 'Finished after 1.00 s.' },
+      { kind: 'status', text: 'main() finished after 1.00 s.', t: 1000 },
     ]);
   });
 
@@ -128,9 +134,118 @@ describe('output rows', () => {
     const rows = outputRows(
       observation(scenario({ settled: { state: 'fulfilled', at: 7, seq: 9, value: null }, errors: [{ kind: 'uncaught', message: 'Uncaught TypeError: boom', t: 3 }] })),
     );
-    expect(rows.map((r) => r.kind)).toEqual(['error', 'note']);
+    expect(rows.map((r) => r.kind)).toEqual(['error', 'status']);
     expect(rows[0]!.text).toBe('Uncaught TypeError: boom');
-    expect(rows[1]!.text).toMatch(/^Finished after /);
+    expect(rows[1]!.text).toMatch(/^The program finished after /);
+  });
+
+  test('errors sit among the printed lines at their time, not after all of them', () => {
+    const logs = [
+      { t: 0, stream: 'log' as const, text: 'start', phase: 'sync' as const, seq: 1 },
+      { t: 310, stream: 'log' as const, text: 'email sent', phase: 'timer' as const, seq: 5 },
+    ];
+    const rows = outputRows(observation(scenario({ logs, errors: [{ kind: 'unhandled-rejection', message: 'Unhandled promise rejection: Error: boom', t: 110 }] })), { entry: 'main' });
+    expect(rows.map((r) => r.text)).toEqual(['start', 'Unhandled promise rejection: Error: boom', 'email sent', 'main() finished after 1.00 s.']);
+  });
+
+  test('a rejecting export other than main is told as a status, not as a red "main failed"', () => {
+    const rejected = scenario({ settled: { state: 'rejected', at: 400, seq: 3, error: { name: 'Error', message: 'disk full' } } });
+    const rows = outputRows(observation(rejected), { entry: 'fetchAll' });
+    expect(rows).toEqual([{ kind: 'status', text: 'fetchAll() rejected after 0.40 s with Error: disk full.', t: 400 }]);
+    expect(rows.some((r) => r.kind === 'error' || /main failed/.test(r.text))).toBe(false);
+    expect(runSummary(observation(rejected), 'fetchAll')).toBe('0 lines printed; fetchAll() rejected after 0.40 s.');
+    expect(outputRows(observation(rejected), { entry: 'main' })).toEqual([{ kind: 'error', text: 'main failed: Error: disk full', t: 400 }]);
+  });
+
+  test('the status line is never a printed line, so a learner printing "Finished" is not confused with it', () => {
+    const rows = outputRows(observation(scenario({ logs: [{ t: 0, stream: 'log', text: 'Finished', phase: 'sync', seq: 1 }] })), { entry: 'main' });
+    expect(rows.filter((r) => r.kind === 'status').map((r) => r.text)).toEqual(['main() finished after 1.00 s.']);
+  });
+
+  test("under Check, the status names Check's own case, whose times may differ from Run's example", () => {
+    const rows = outputRows({ ...observation(scenario()), mode: 'check' }, { entry: 'main' });
+    expect(rows.at(-1)!.text).toBe('main() finished after 1.00 s on Check\'s case "main" (Run uses the task\'s example, so times may differ).');
+  });
+
+  test('the entry is the first exported function of a spec', () => {
+    expect(entryOf({ predicted: 'array', demo: 'function' })).toBe('demo');
+    expect(entryOf({ main: 'function' })).toBe('main');
+    expect(entryOf({})).toBeUndefined();
+    expect(entryOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('messages draw their code spans', () => {
+  test.each([
+    ['plain words', [{ code: false, text: 'plain words' }]],
+    ['use `await` here', [{ code: false, text: 'use ' }, { code: true, text: 'await' }, { code: false, text: ' here' }]],
+    // As in Markdown, a run of two backticks doesn't close a span opened by one.
+    ['`a``b`', [{ code: true, text: 'a``b' }]],
+    ['a lone ` stays', [{ code: false, text: 'a lone ` stays' }]],
+    ['`` a`b ``', [{ code: true, text: 'a`b' }]],
+    ['empty `` stays', [{ code: false, text: 'empty `` stays' }]],
+    ['<b>`<i>`</b>', [{ code: false, text: '<b>' }, { code: true, text: '<i>' }, { code: false, text: '</b>' }]],
+  ])('%s', (text, parts) => {
+    expect(inlineParts(text)).toEqual(parts);
+  });
+
+  test('the plain text is the words without the backticks', () => {
+    expect(plainText('Did you mean `await Promise.all(…)`?')).toBe('Did you mean await Promise.all(…)?');
+  });
+});
+
+describe('skipped checks and original errors', () => {
+  const verdict: Verdict = {
+    exercise: 'x',
+    passed: false,
+    summary: '1 of 4 checks failed',
+    checks: [
+      { id: 'runs', title: 'Runs to the end', passed: false, message: '`results` is a Promise here.', detail: 'TypeError: results.join is not a function' },
+      { id: 'out', title: 'Output', passed: false, message: 'Not checked.', skippedBecause: 'runs' },
+      { id: 'order', title: 'Order', passed: false, message: 'Not checked.', skippedBecause: 'out' },
+      { id: 'lost', title: 'Lost', passed: false, message: 'Not checked.', skippedBecause: 'nowhere' },
+    ],
+  };
+
+  test('a skipped check is "Skipped", drawn under the check that stopped it (a chain goes to its first cause)', () => {
+    const view = verdictView(verdict);
+    expect(view.items.map((i) => [i.id, i.status])).toEqual([
+      ['runs', 'Failed'],
+      ['lost', 'Skipped'],
+    ]);
+    expect(view.items[0]!.skipped!.map((i) => [i.id, i.status])).toEqual([
+      ['out', 'Skipped'],
+      ['order', 'Skipped'],
+    ]);
+  });
+
+  test('the raw error is kept for "Original error", and the message is split into code spans', () => {
+    const item = checkItem(verdict.checks[0]!);
+    expect(item.detail).toBe('TypeError: results.join is not a function');
+    expect(item.parts).toEqual([
+      { code: true, text: 'results' },
+      { code: false, text: ' is a Promise here.' },
+    ]);
+    expect(checkItem({ ...verdict.checks[0]!, detail: verdict.checks[0]!.message }).detail).toBeUndefined();
+  });
+});
+
+describe('a line printed at another time is not "missing"', () => {
+  test('event-loop-order: a line printed later is said to be printed later, on both sides of the diff', () => {
+    const rows = diffRows(lineDiff(['sync', 'microtask', 'timer'], ['sync', 'timer', 'microtask']));
+    expect(rows.map((r) => [r.sign, r.meaning, r.text])).toEqual([
+      [' ', 'as expected', 'sync'],
+      ['−', 'expected here, printed later', 'microtask'],
+      [' ', 'as expected', 'timer'],
+      ['+', 'printed here, later than expected', 'microtask'],
+    ]);
+    expect(diffLegend(rows)).not.toMatch(/expected but not printed/);
+  });
+
+  test('a line that is truly missing is still "expected, not printed"', () => {
+    const rows = diffRows(lineDiff(['a', 'b'], ['a']));
+    expect(rows.map((r) => r.meaning)).toEqual(['as expected', 'expected, not printed']);
+    expect(diffLegend(rows)).toMatch(/expected but not printed/);
   });
 });
 
@@ -171,4 +286,18 @@ test.each([
   [false, { mod: 'Ctrl', run: 'Ctrl+Enter', check: 'Ctrl+Shift+Enter' }],
 ])('shortcuts on a Mac: %s', (mac, expected) => {
   expect(shortcuts(mac)).toEqual(expected);
+});
+
+describe("Run's output is played at its own pace", async () => {
+  const { dueTimes } = await import('../src/islands/output-pacer.ts');
+  test('each row is due at its time; rows without one follow the row before; nothing waits past the limit', () => {
+    const rows = [
+      { kind: 'log' as const, text: 'Starting', t: 0 },
+      { kind: 'log' as const, text: 'Finished', t: 1000 },
+      { kind: 'note' as const, text: 'Output was cut' },
+      { kind: 'log' as const, text: 'late', t: 60_000 },
+      { kind: 'status' as const, text: 'main() finished after 60.00 s.', t: 60_000 },
+    ];
+    expect(dueTimes(rows, 8000)).toEqual([0, 1000, 1000, 8000, 8000]);
+  });
 });

@@ -181,10 +181,11 @@ describe('scale', () => {
     expect(layout.ticks.length).toBeGreaterThanOrEqual(4);
   });
 
-  test('clock label and summary follow the mode', () => {
+  test('clock label and summary follow the clock the scenario ran on', () => {
     expect(layoutTimeline(sequential()).clockLabel).toBe('simulated time');
     expect(layoutTimeline(sequential()).summary).toBe('3 operations over 3000 ms of simulated time');
-    const run = layoutTimeline({ ...concurrent(), mode: 'run', totalTime: 1003.6 }, {});
+    expect(layoutTimeline({ ...sequential(), mode: 'run' }).clockLabel).toBe('simulated time');
+    const run = layoutTimeline({ ...concurrent(), mode: 'run', clock: 'real', totalTime: 1003.6 }, {});
     expect(run.clockLabel).toBe('real time');
     expect(run.summary).toBe('3 operations over 1004 ms of real time');
     const one = layoutTimeline(scenario([span('s', 0, 5)], [log(5, 'x')]));
@@ -407,8 +408,9 @@ describe('rendering', () => {
     expect(html).toContain('Both on the same scale: 0 to 3000 ms of simulated time.');
   });
 
-  test('the clock label reads "Real time" for Run and "Simulated time" for Check', () => {
-    expect(timelineHtml(layoutTimeline({ ...sequential(), mode: 'run' }), { idPrefix: 't' })).toContain('<span class="tl-clock">Real time</span>');
+  test('the clock label reads "Real time" for a run on the real clock and "Simulated time" otherwise, Run or Check', () => {
+    expect(timelineHtml(layoutTimeline({ ...sequential(), mode: 'run', clock: 'real' }), { idPrefix: 't' })).toContain('<span class="tl-clock">Real time</span>');
+    expect(timelineHtml(layoutTimeline({ ...sequential(), mode: 'run' }), { idPrefix: 't' })).toContain('<span class="tl-clock">Simulated time</span>');
     expect(timelineHtml(layoutTimeline(sequential()), { idPrefix: 't' })).toContain('<span class="tl-clock">Simulated time</span>');
   });
 });
@@ -481,5 +483,55 @@ describe('the HTML escapes every value it writes', () => {
     const pair = compareHtml(a, b, { idPrefix: 'y', labelA: payload, labelB: payload });
     expect(pair).not.toContain('<img');
     expect(pair).not.toContain('<script');
+  });
+});
+
+describe('what a failing check is about, on the chart (issue 14)', () => {
+  test('a marker where the exercise function returned, named after it', () => {
+    const s = scenario([span('operation()', 0, 1500)], [log(0, 'Starting'), log(1500, 'Finished')], { settled: { state: 'fulfilled', at: 200, seq: 3, value: null } });
+    const layout = layoutTimeline(s, { entry: 'main' });
+    expect(layout.returned).toEqual({ t: 200, x: layout.ticks.length ? expect.any(Number) : 0, label: 'main() returned' });
+    const svg = timelineSvg(layout, { idPrefix: 'r' });
+    expect(svg).toContain('main() returned');
+    expect(layoutTimeline(s).returned, 'no entry, no marker (lesson figures of whole programs)').toBeUndefined();
+  });
+
+  test('a rejected export is marked as rejected', () => {
+    const s = scenario([span('fetch', 0, 300)], [], { settled: { state: 'rejected', at: 300, seq: 3, error: { name: 'Error', message: 'x' } } });
+    expect(layoutTimeline(s, { entry: 'fetchAll' }).returned?.label).toBe('fetchAll() rejected');
+  });
+
+  test('the heartbeat gets a lane of its own, a tick per beat, so a starved loop shows as a gap', () => {
+    const beats = [50, 100, 900, 950].map((t, i) => span('heartbeat', t - 50, t, { owner: 'harness', kind: 'timer', id: 100 + i }));
+    const s = scenario([span('CPU work', 100, 900, { kind: 'cpu' }), ...beats]);
+    const layout = layoutTimeline(s);
+    const lane = layout.rows.find((r) => /heartbeat/.test(r.label));
+    expect(lane?.owner).toBe('harness');
+    const ticks = layout.bars.filter((b) => b.row === lane!.index);
+    expect(ticks.map((b) => b.start)).toEqual([50, 100, 900, 950]);
+    expect(ticks.every((b) => b.instant)).toBe(true);
+    expect(layoutTimeline(scenario([span('CPU work', 100, 900, { kind: 'cpu' })])).rows.some((r) => /heartbeat/.test(r.label))).toBe(false);
+  });
+
+  test('printed-line dots carry their text where there is room, shortened to it', () => {
+    const layout = layoutTimeline(scenario([span('sleep(1000)', 0, 1000)], [log(0, 'Starting'), log(1000, 'Finished'), log(1001, 'late')]));
+    expect(layout.markers[0]!.label).toBe('Starting');
+    // "Finished" and "late" share a dot at the very end: no room there, so the count stays.
+    const end = layout.markers.at(-1)!;
+    expect(end.lines).toHaveLength(2);
+    expect(end.label).toBeUndefined();
+    expect(timelineSvg(layout, { idPrefix: 'd' })).toContain('class="tl-dot-label" aria-hidden="true">Starting</text>');
+  });
+
+  test('at 375 px (a 240 px chart), a duration inside a short bar at the left edge is never cut ("300 ms" read "00 ms")', () => {
+    const layout = layoutTimeline(scenario([span('sleep(300)', 0, 300), span('sleep(3000)', 0, 3000)]));
+    for (const bar of layout.bars) {
+      if (!bar.text) continue;
+      const px = (bar.text.value.length * GEOMETRY.barCharPx + 8) / 240 * 100;
+      const left = bar.text.anchor === 'end' ? bar.text.x - px : bar.text.x;
+      const right = bar.text.anchor === 'end' ? bar.text.x : bar.text.x + px;
+      expect(left, bar.text.value).toBeGreaterThanOrEqual(0);
+      expect(right, bar.text.value).toBeLessThanOrEqual(100);
+    }
   });
 });

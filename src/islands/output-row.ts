@@ -24,8 +24,13 @@ export function formatTime(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** One output line: its time (when it has one) and its text. */
+/** One output line: its time (when it has one) and its text; the run's status line is a status, apart from the output. */
 export function outputRow(row: OutputRow): HTMLElement {
+  if (row.kind === 'status') {
+    const status = el('p', 'wb-run-status', row.text);
+    status.setAttribute('role', 'status');
+    return status;
+  }
   const div = el('div', `wb-line wb-${row.kind}`);
   const time = el('span', 'wb-t', row.t === undefined ? undefined : formatTime(row.t));
   div.append(time, el('span', 'wb-text', row.text));

@@ -5,7 +5,9 @@
  * The markup and the expected answer come from the build; this only wires
  * them up, so it stays small.
  */
-import { choiceFeedback, gradeOrder, isPermutation, orderFeedback } from '../lib/snippets/grade.ts';
+import { choiceFeedback, gradeOrder, isPermutation } from '../lib/snippets/grade.ts';
+import { orderFeedbackWithReason, readMisconceptions } from '../lib/predict/feedback.ts';
+import { inlineParts } from '../lib/inline-code.ts';
 import { quizProgress, type QuizAnswer } from './progress.ts';
 
 export function upgrade(root: HTMLElement): void {
@@ -14,6 +16,7 @@ export function upgrade(root: HTMLElement): void {
   const id = root.dataset.id!;
   const kind = root.dataset.kind as 'order' | 'choice';
   const expected = JSON.parse(root.dataset.answer!) as string[] | number;
+  const models = readMisconceptions(root.dataset.misconceptions);
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel);
   const list = q<HTMLOListElement>('[data-lines]');
   const moved = q<HTMLElement>('[data-moved]');
@@ -36,7 +39,15 @@ export function upgrade(root: HTMLElement): void {
   };
 
   const say = (text: string, result?: 'right' | 'wrong') => {
-    feedback.textContent = text;
+    // `code` spans as <code> nodes; the text is the course's own, but never parsed as markup.
+    feedback.replaceChildren(
+      ...inlineParts(text).map((part) => {
+        if (!part.code) return document.createTextNode(part.text);
+        const code = document.createElement('code');
+        code.textContent = part.text;
+        return code;
+      }),
+    );
     if (result) feedback.dataset.result = result;
     else delete feedback.dataset.result;
   };
@@ -47,7 +58,7 @@ export function upgrade(root: HTMLElement): void {
     if (kind === 'order') {
       const grade = gradeOrder(answer as string[], expected as string[]);
       correct = grade.correct;
-      say(orderFeedback(grade), correct ? 'right' : 'wrong');
+      say(orderFeedbackWithReason(grade, answer as string[], models), correct ? 'right' : 'wrong');
     } else {
       correct = radios.findIndex((r) => r.value === String(expected)) === radios.findIndex((r) => r.checked);
       say(choiceFeedback(correct), correct ? 'right' : 'wrong');

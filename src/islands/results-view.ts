@@ -4,7 +4,7 @@
  * what learner code printed, threw or was told never becomes markup.
  */
 import type { Observation } from '../lib/harness/observation.ts';
-import { outputRows, type OutputRow, type VerdictView, type CheckItem } from './view-model.ts';
+import { diffLegend, outputRows, type InlinePart, type OutputOptions, type OutputRow, type VerdictView, type CheckItem } from './view-model.ts';
 import { el, outputRow, placeholder } from './output-row.ts';
 
 export { outputRow };
@@ -18,55 +18,32 @@ export function appendRows(output: HTMLElement, rows: readonly OutputRow[]): voi
   if (stick) output.scrollTop = output.scrollHeight;
 }
 
-/**
- * Lines streamed while a run goes, drawn once per frame: appending a batch
- * per worker message made the browser lay out the whole panel for every
- * message (reading the scroll position forces it), hundreds of times in a
- * flood. `stop()` drops what is queued, before the final output replaces it.
- */
-export function rowStream(output: HTMLElement): { push(rows: readonly OutputRow[]): void; stop(): void } {
-  let queued: OutputRow[] = [];
-  let frame: number | undefined;
-  let first = true;
-  const flush = () => {
-    frame = undefined;
-    if (first) output.replaceChildren();
-    first = false;
-    const rows = queued;
-    queued = [];
-    appendRows(output, rows);
-  };
-  return {
-    push(rows) {
-      queued.push(...rows);
-      frame ??= requestAnimationFrame(flush);
-    },
-    stop() {
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      frame = undefined;
-      queued = [];
-    },
-  };
-}
-
 /** Everything a finished run printed, or a note that it printed nothing. */
-export function showOutput(output: HTMLElement, observation: Observation): void {
+export function showOutput(output: HTMLElement, observation: Observation, options: OutputOptions = {}): void {
   output.replaceChildren();
-  const rows = outputRows(observation);
-  if (!rows.length) output.append(placeholder('Nothing was printed.'));
+  const rows = outputRows(observation, options);
+  if (!rows.some((row) => row.kind !== 'status')) output.append(placeholder('Nothing was printed.'));
   appendRows(output, rows);
 }
 
 function diffBlock(diff: NonNullable<CheckItem['diff']>): HTMLElement[] {
-  const legend = el('p', 'wb-diff-legend', 'Expected output against what was printed: − expected but not printed, + printed but not expected.');
+  const legend = el('p', 'wb-diff-legend', diffLegend(diff));
   const block = el('div', 'wb-diff');
   block.setAttribute('role', 'group');
   block.setAttribute('aria-label', 'Output difference');
   for (const row of diff) {
-    const line = el('div', `wb-diff-row ${row.op === '-' ? 'wb-missing' : row.op === '+' ? 'wb-extra' : 'wb-same'}`);
+    const moved = row.meaning.startsWith('expected here') || row.meaning.startsWith('printed here');
+    const line = el('div', `wb-diff-row ${row.op === '-' ? 'wb-missing' : row.op === '+' ? 'wb-extra' : 'wb-same'}${moved ? ' wb-moved' : ''}`);
     const sign = el('span', 'wb-sign', row.sign);
     sign.setAttribute('aria-hidden', 'true');
+    line.title = row.meaning;
     line.append(sign, el('span', 'wb-sr', `${row.meaning}: `), el('span', undefined, row.text));
+    // Seen as well as heard: a line that came at another time says when.
+    if (moved) {
+      const note = el('span', 'wb-diff-note', row.op === '-' ? `(printed ${row.meaning.endsWith('later') ? 'later' : 'earlier'})` : `(${row.meaning.endsWith('later than expected') ? 'later' : 'earlier'} than expected)`);
+      note.setAttribute('aria-hidden', 'true');
+      line.append(note);
+    }
     block.append(line);
   }
   return [legend, block];
@@ -78,14 +55,37 @@ function valuesBlock(values: NonNullable<CheckItem['values']>): HTMLElement {
   return dl;
 }
 
+/** Text with its `code` spans as <code> elements: node by node, so nothing in it is read as markup. */
+export function inlineNodes(parts: readonly InlinePart[]): Node[] {
+  return parts.map((part) => (part.code ? el('code', undefined, part.text) : document.createTextNode(part.text)));
+}
+
+function originalError(detail: string): HTMLElement {
+  const details = el('details', 'wb-detail');
+  details.append(el('summary', undefined, 'Original error'), el('pre', undefined, detail));
+  return details;
+}
+
+const CLASS_OF: Record<CheckItem['status'], string> = { Passed: 'wb-passed', Failed: 'wb-failed', Skipped: 'wb-skipped' };
+
 function checkItem(item: CheckItem): HTMLElement {
-  const li = el('li', `wb-check ${item.passed ? 'wb-passed' : 'wb-failed'}`);
+  const li = el('li', `wb-check ${CLASS_OF[item.status]}`);
   li.dataset.check = item.id;
   const head = el('div', 'wb-check-head');
   head.append(el('span', 'wb-badge', item.status), document.createTextNode(' '), el('span', 'wb-check-title', item.title));
-  li.append(head, el('p', 'wb-check-message', item.message));
+  const message = el('p', 'wb-check-message');
+  message.append(...inlineNodes(item.parts));
+  li.append(head);
+  if (item.message) li.append(message);
   if (item.diff) li.append(...diffBlock(item.diff));
   else if (item.values) li.append(valuesBlock(item.values));
+  if (item.detail) li.append(originalError(item.detail));
+  if (item.skipped?.length) {
+    const note = el('p', 'wb-skipped-note', `Not run until this passes (${item.skipped.length === 1 ? '1 check' : `${item.skipped.length} checks`}):`);
+    const nested = el('ul', 'wb-checks wb-skipped-list');
+    nested.append(...item.skipped.map(checkItem));
+    li.append(note, nested);
+  }
   return li;
 }
 

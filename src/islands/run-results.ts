@@ -8,5 +8,6 @@
  */
 export { readLogLines, readObservation, UNREADABLE_RUN } from '../lib/observation-schema.ts';
 export { judge } from '../lib/judge/judge.ts';
-export { appendRows, rowStream, showOutput, showVerdict } from './results-view.ts';
-export { errorPosition, logRow, offsetOf, runSummary, verdictView } from './view-model.ts';
+export { appendRows, showOutput, showVerdict } from './results-view.ts';
+export { entryOf, readsTiming, errorPosition, logRow, offsetOf, outputRows, runSummary, verdictView } from './view-model.ts';
+export { OutputPacer } from './output-pacer.ts';

@@ -6,11 +6,15 @@
  * same way (same seed, so the same cases) and each case is drawn as
  * "Your attempt" above "Reference solution" on one time scale.
  *
- *   showTimelinePanel(after, observation, { reference? }) → void
+ *   showTimelinePanel(after, observation, { reference?, entry?, open? }) → void
  *     after      the element the panel follows (created once, then reused,
  *                so its open/closed state survives the next run)
  *     reference  runs the reference solution and resolves with its
  *                Observation; omit it for Run and for sandboxes
+ *     entry      the exported function the run called: a marker shows
+ *                where it returned
+ *     open       open the panel (after a failed Check whose failing check
+ *                is about timing: the chart is what it is about)
  *
  * Loaded with a dynamic import() the first time a run finishes, so it
  * costs nothing before that.
@@ -22,6 +26,8 @@ import { setMarkup } from './safe-dom.ts';
 
 export interface TimelinePanelOptions {
   reference?: () => Promise<Observation>;
+  entry?: string;
+  open?: boolean;
 }
 
 export function showTimelinePanel(after: HTMLElement, observation: Observation, options: TimelinePanelOptions = {}): void {
@@ -40,7 +46,8 @@ export function showTimelinePanel(after: HTMLElement, observation: Observation, 
   const button = panel.querySelector<HTMLButtonElement>('[data-timeline-compare-button]')!;
   const status = panel.querySelector<HTMLElement>('.tl-panel-status')!;
   const comparison = panel.querySelector<HTMLElement>('[data-timeline-comparison]')!;
-  renderObservation(view, observation);
+  renderObservation(view, observation, { entry: options.entry });
+  if (options.open) panel.open = true;
   view.hidden = false;
   comparison.replaceChildren();
   status.textContent = '';
@@ -57,7 +64,7 @@ export function showTimelinePanel(after: HTMLElement, observation: Observation, 
         status.textContent = 'Running the reference solution…';
         try {
           const solution = await reference();
-          compare(comparison, observation, solution);
+          compare(comparison, observation, solution, options.entry);
           // The comparison repeats the attempt; one copy is enough.
           view.hidden = true;
           status.textContent = 'Your attempt and the reference solution, case by case, each pair on one time scale.';
@@ -71,7 +78,7 @@ export function showTimelinePanel(after: HTMLElement, observation: Observation, 
 }
 
 /** Each case of the attempt beside the reference's case of the same name. */
-function compare(container: HTMLElement, attempt: Observation, reference: Observation): void {
+function compare(container: HTMLElement, attempt: Observation, reference: Observation, entry: string | undefined): void {
   container.replaceChildren();
   const byName = new Map(reference.scenarios.map((s) => [s.scenario, s]));
   const many = attempt.scenarios.length > 1;
@@ -89,7 +96,7 @@ function compare(container: HTMLElement, attempt: Observation, reference: Observ
     const chart = document.createElement('div');
     block.append(chart);
     container.append(block);
-    compareTimelines(chart, scenario, other);
+    compareTimelines(chart, scenario, other, { entry });
   }
   if (!container.childElementCount) {
     container.textContent = 'The reference solution ran different cases, so there is nothing to compare side by side.';

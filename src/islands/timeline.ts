@@ -6,8 +6,8 @@
  *
  *   renderTimeline(container, scenario, options?) → TimelineLayout
  *     Draws one ScenarioObservation (Run has one; Check has one per case).
- *     The clock label follows scenario.mode: "Real time" after Run,
- *     "Simulated time" after Check. `options` are the layout options
+ *     The clock label follows scenario.clock: "Simulated time" for Run
+ *     and Check alike, "Real time" for a Run on the real clock. `options` are the layout options
  *     (domainMs, maxRows, harness: 'drop' | 'mark', …) plus `heading`
  *     (text above the chart) and `open` (open the "Timeline data" table).
  *

@@ -46,6 +46,8 @@ class Workbench {
   #warmed = false;
   /** The runner of the run in progress, for Stop. */
   #active: RunnerHandle['runner'] | undefined;
+  /** Run's output playing at its own pace, for Stop (which shows the rest at once). */
+  #pacer: { stop(): void } | undefined;
   #panel: RuntimePanel | undefined;
   #busy = false;
   #runDiagnostics: Diagnostic[] = [];
@@ -109,7 +111,10 @@ class Workbench {
 
   #act(action: Action): void {
     if (action === 'run' || action === 'check') void this.run(action);
-    else if (action === 'stop') this.#active?.stop();
+    else if (action === 'stop') {
+      this.#active?.stop();
+      this.#pacer?.stop();
+    }
     else if (action === 'reset') this.ui.askReset(() => this.#reset());
     else if (action === 'solution') this.ui.toggleSolution();
     else this.ui.nextHint();
@@ -133,18 +138,18 @@ class Workbench {
     const output = this.ui.find('output')!;
     output.replaceChildren(placeholder(mode === 'run' ? 'Running…' : 'Checking…'));
     if (mode === 'check') this.ui.find('results')?.replaceChildren(placeholder('Checking…'));
-    let stopStream = (): void => {};
     try {
       const { runner } = await this.#warm();
       const results = await loadResults();
       const { readLogLines, readObservation, UNREADABLE_RUN, logRow } = results;
-      const stream = results.rowStream(output);
-      stopStream = () => stream.stop();
       this.#active = runner;
+      // Run is on the simulated clock like Check; its lines are played back at the time they were printed.
+      const pacer = mode === 'run' ? new results.OutputPacer(output) : undefined;
+      this.#pacer = pacer;
       // Node.js runs stream raw into the terminal too (with the budget kill notice).
       const terminal = runner.shell ? await this.#panel?.terminal(runner) : undefined;
-      // Check's spec is fetched alongside the run, so judging doesn't wait for it.
-      const spec = mode === 'check' ? loadCheckSpec(this.config.id) : undefined;
+      // The spec is fetched alongside the run, so judging doesn't wait for it; Run reads only which export it calls.
+      const spec = this.kind === 'exercise' ? loadCheckSpec(this.config.id) : undefined;
       spec?.catch(() => undefined);
       // The Types check, from the editor's type checker (the CLI's); it adds nothing if the checker can't load.
       const types = mode === 'check' ? checkTypes(this.view, source) : undefined;
@@ -163,13 +168,11 @@ class Workbench {
             if (mode !== 'run') return;
             // Streamed lines pass the same schema as the final Observation; a batch that doesn't is skipped (the final one decides).
             const lines = readLogLines(sent);
-            if (!lines) return;
-            stream.push(lines.map(logRow));
+            if (lines) pacer?.stream(lines.map(logRow));
           },
           onTerminal: terminal ? (chunk: string) => terminal.write(chunk) : undefined,
         },
       );
-      stream.stop();
       // Whatever the runtime sent is hostile until it passes the schema; nothing reads it before.
       // A turn of the event loop between validating and drawing (and before the Timeline), so a
       // thousand-line run is several short main-thread tasks, not one long one.
@@ -181,25 +184,36 @@ class Workbench {
       }
       const checked = reading.observation;
       await nextTask();
-      results.showOutput(output, checked);
-      this.#markErrors(results, checked);
+      const entry = results.entryOf((await spec?.catch(() => undefined))?.exports);
+      if (pacer) {
+        this.#markErrors(results, checked, entry);
+        // A run on the real clock has already taken its time: nothing to play back.
+        if (checked.scenarios.some((s) => s.clock === 'real')) pacer.flush();
+        pacer.finish(results.outputRows(checked, { entry }), 'Nothing was printed.');
+        await pacer.done;
+      } else {
+        results.showOutput(output, checked, { entry });
+        this.#markErrors(results, checked, entry);
+      }
       await nextTask();
-      void this.#showTimeline(checked, mode);
       if (mode === 'check') {
         const verdict = (await types!)(results.judge(await spec!, checked, { seed: seedFor(source) }));
+        // Drawn once the verdict is known: a failed check about timing opens the Timeline by itself.
+        void this.#showTimeline(checked, mode, entry, results.readsTiming(verdict));
         // Kept in the learner's progress (the course map counts it); it stays passed.
         if (verdict.passed && this.kind === 'exercise') recordPass(this.config.id);
         const region = this.ui.find('results');
         if (region) results.showVerdict(region, results.verdictView(verdict));
         this.ui.announce(`Check finished: ${verdict.summary}.`);
       } else {
-        this.ui.announce(`Run finished: ${results.runSummary(checked)}`);
+        void this.#showTimeline(checked, mode, entry, false);
+        this.ui.announce(pacer?.cut ? 'Run stopped.' : `Run finished: ${results.runSummary(checked, entry)}`);
       }
     } catch (error) {
-      stopStream();
       output.replaceChildren(outputRow({ kind: 'error', text: `Something went wrong in the course, not in your code: ${(error as Error).message}. Reload the page to try again.` }));
       this.ui.announce('The run failed.');
     } finally {
+      this.#pacer = undefined;
       this.#setBusy(false, mode);
     }
   }
@@ -216,12 +230,14 @@ class Workbench {
   }
 
   /** The Timeline panel after the output or results (timeline-panel.ts, loaded the first time a run ends). */
-  async #showTimeline(observation: Observation, mode: 'run' | 'check'): Promise<void> {
+  async #showTimeline(observation: Observation, mode: 'run' | 'check', entry: string | undefined, open: boolean): Promise<void> {
     const after = this.ui.find('results') ?? this.ui.find('output');
     const solution = this.ui.find<HTMLTemplateElement & HTMLElement>('solution')?.content.textContent ?? undefined;
     if (!after) return;
     const { showTimelinePanel } = await import('./timeline-panel.ts');
     showTimelinePanel(after, observation, {
+      entry,
+      open,
       reference: mode === 'check' && solution ? () => this.#runReference(solution.replace(/\n?$/, '\n'), observation.seed) : undefined,
     });
   }
@@ -256,8 +272,8 @@ class Workbench {
     this.root.toggleAttribute('data-busy', busy);
   }
 
-  #markErrors({ errorPosition, offsetOf }: Results, observation: Observation): void {
-    const at = errorPosition(observation);
+  #markErrors({ errorPosition, offsetOf }: Results, observation: Observation, entry: string | undefined): void {
+    const at = errorPosition(observation, entry);
     const lines = this.view.state.doc.toString().split('\n');
     this.#runDiagnostics = at ? [{ ...offsetOf(lines, at.line, at.column), severity: at.severity, message: at.message }] : [];
     refreshLint(this.view);

@@ -129,6 +129,7 @@ const scenario = z.object({
   settled,
   pendingAtSettle: z.array(z.object({ id: count, label: short, kind: spanKind })).check(z.maxLength(L.spansPerScenario)),
   totalTime: time,
+  clock: z.optional(z.literal('real')),
   record: z.record(short, json),
 });
 

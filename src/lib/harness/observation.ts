@@ -135,8 +135,10 @@ export interface ScenarioObservation {
    * settled; if main never settled, those open when the run stopped.
    */
   pendingAtSettle: Array<Pick<Span, 'id' | 'label' | 'kind'>>;
-  /** Virtual (or real, under Run) time when observation stopped. */
+  /** Virtual (or real, see `clock`) time when observation stopped. */
   totalTime: number;
+  /** 'real' when this scenario ran on the real clock (a Run fetching from a real server); absent: the virtual clock. */
+  clock?: 'real';
   /** Values the scenario recorded for the check (peak in flight, a snapshot of an export). */
   record: Record<string, Json>;
 }

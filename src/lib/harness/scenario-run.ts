@@ -134,6 +134,7 @@ class ScenarioRun {
       settled: run.settled,
       pendingAtSettle: run.pendingAtSettle,
       totalTime: run.timers.now(),
+      ...(run.timers.virtual ? {} : { clock: 'real' as const }),
       record: run.rec.record,
     };
   }

@@ -53,7 +53,9 @@ export class ScenarioState {
 
   constructor(options: ScenarioOptions) {
     this.o = options;
-    this.timers = options.mode === 'check' ? new VirtualTimers() : new RealTimers();
+    // Run and Check share the virtual clock, so they tell one story about time (the page paces Run's output
+    // in real time). Only a Run that fetches from a real local server (the Node.js runtime) needs the real clock.
+    this.timers = options.realFetchBase ? new RealTimers() : new VirtualTimers();
     this.random = mulberry32(options.seed ^ hashString(options.scenario.name));
     this.rec = new Recorder({
       now: () => this.timers.now(),

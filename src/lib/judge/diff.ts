@@ -4,6 +4,12 @@ export interface DiffLine {
   /** ' ' in both, '-' expected but missing, '+' printed but not expected. */
   op: ' ' | '-' | '+';
   text: string;
+  /**
+   * The same line is on the other side too, at another place: a '-' line
+   * that was printed 'later' (or 'earlier') than expected, or a '+' line
+   * that was expected there. Absent when the line is truly missing or extra.
+   */
+  moved?: 'earlier' | 'later';
 }
 
 export function lineDiff(expected: readonly string[], actual: readonly string[]): DiffLine[] {
@@ -32,5 +38,25 @@ export function lineDiff(expected: readonly string[], actual: readonly string[])
   }
   while (i < n) out.push({ op: '-', text: expected[i++] });
   while (j < m) out.push({ op: '+', text: actual[j++] });
-  return out;
+  return markMoves(out);
+}
+
+/**
+ * Pairs each '-' line with a '+' line of the same text, in order: that line
+ * was printed, only not where it was expected. Said as "printed later" rather
+ * than "expected but not printed", which would be false.
+ */
+function markMoves(diff: DiffLine[]): DiffLine[] {
+  const extras = new Map<string, number[]>();
+  diff.forEach((d, index) => {
+    if (d.op === '+') extras.set(d.text, [...(extras.get(d.text) ?? []), index]);
+  });
+  diff.forEach((d, index) => {
+    if (d.op !== '-') return;
+    const match = extras.get(d.text)?.shift();
+    if (match === undefined) return;
+    d.moved = match > index ? 'later' : 'earlier';
+    diff[match]!.moved = match > index ? 'later' : 'earlier';
+  });
+  return diff;
 }

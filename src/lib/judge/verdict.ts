@@ -11,6 +11,10 @@ export interface CheckResult {
   actual?: Json;
   /** For output checks: expected against printed, line by line. */
   diff?: DiffLine[];
+  /** Not run: the id of the check whose failure made this one meaningless. Shown as skipped, under that check. */
+  skippedBecause?: string;
+  /** The runtime's own words (e.g. a raw TypeError), kept one click away behind the teacher's message. */
+  detail?: string;
 }
 
 export interface Verdict {

@@ -57,9 +57,22 @@ export interface LayoutOptions {
   minChartPx?: number;
   /** Rows listed in the data table before the rest are summarised. Default 200. */
   maxTableRows?: number;
+  /** The exported function the run called (`main`, `countPrimes`…): a marker shows where it returned. */
+  entry?: string;
 }
 
-const DEFAULTS = { maxRows: 24, minChartPx: 300, maxTableRows: 200 } as const;
+/**
+ * 240 px: the chart's width on a 375 px phone once the page, the workbench
+ * and the panel have taken their padding (text placed for 300 px was cut:
+ * "300 ms" read "00 ms").
+ */
+const DEFAULTS = { maxRows: 24, minChartPx: 240, maxTableRows: 200 } as const;
+
+/** Room under the axis labels for "main() returned", so it never sits on a bar. */
+const RETURNED_STRIP = 16;
+
+/** The course's heartbeat (dont-block-the-loop): its beats get a lane of their own, so a starved loop shows as a gap. */
+const HEARTBEAT = /heartbeat/i;
 
 /** Lays out one scenario. */
 export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions = {}): TimelineLayout {
@@ -108,6 +121,11 @@ export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions 
     bars.push(placeBar(op, index, y, label));
   });
 
+  // The heartbeat is the course's, not the learner's, so it isn't an operation; but when a check reads it, its
+  // beats are what the learner needs to see: one lane, a tick per beat.
+  const beats = options.harness === 'mark' ? [] : scenario.spans.filter((s) => s.owner === 'harness' && HEARTBEAT.test(s.label) && s.end !== null);
+  const heartbeatRow = beats.length ? own.length + (rest.length ? 1 : 0) : undefined;
+
   if (rest.length) {
     const index = own.length;
     const label = `${rest.length} more operations`;
@@ -115,6 +133,14 @@ export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions 
     const y = addRow(index, label, 'aggregate', 'learner', pieces[0]?.start ?? 0, pieces.at(-1)?.end ?? domainMs, { aggregated: rest.length });
     for (const piece of pieces) {
       bars.push(placeBar({ ...piece, label, kind: 'cpu', owner: 'learner', order: 0 }, index, y, label, 'aggregate'));
+    }
+  }
+
+  if (heartbeatRow !== undefined) {
+    const label = 'heartbeat (course timer)';
+    const y = addRow(heartbeatRow, label, 'timer', 'harness', 0, domainMs);
+    for (const beat of beats) {
+      bars.push({ row: heartbeatRow, kind: 'timer', label: 'heartbeat', owner: 'harness', start: beat.end!, end: beat.end!, x: xOf(beat.end!), y: y + GEOMETRY.barTop, width: 0, height: GEOMETRY.barHeight, unfinished: false, instant: true });
     }
   }
 
@@ -130,7 +156,12 @@ export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions 
     // The first label starts at its tick and the last one ends at it (when it is at the very end), so neither is cut off.
     anchor: i === 0 ? 'start' : i === times.length - 1 && xOf(t) + pct(20) > 100 ? 'end' : 'middle',
   }));
-  const markers = markerGroups(scenario.logs, xOf);
+  const markers = labelMarkers(markerGroups(scenario.logs, xOf), chartPx / 100);
+  const settled = scenario.settled;
+  const returned =
+    options.entry && settled.state !== 'pending'
+      ? { t: settled.at, x: xOf(settled.at), label: `${options.entry}() ${settled.state === 'fulfilled' ? 'returned' : 'rejected'}` }
+      : undefined;
 
   const table: TableRow[] = ops.slice(0, maxTableRows).map((op) => ({
     label: rowLabel(op),
@@ -143,7 +174,8 @@ export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions 
     ...noteOf(op),
   }));
 
-  const clockLabel = scenario.mode === 'run' ? 'real time' : 'simulated time';
+  // Run and Check both use the simulated clock; only a Run fetching from a real server says otherwise.
+  const clockLabel = scenario.clock === 'real' ? 'real time' : 'simulated time';
   const n = ops.length;
   const lines = scenario.logs.length;
   const summary =
@@ -161,6 +193,7 @@ export function layoutTimeline(raw: ScenarioObservation, options: LayoutOptions 
     rows,
     bars,
     markers,
+    ...(returned ? { returned, height: height + RETURNED_STRIP } : {}),
     ticks,
     axisY,
     operations: n,
@@ -225,6 +258,24 @@ function markerGroups(logs: readonly LogLine[], xOf: (t: number) => number): Tim
     else groups.push({ t: line.t, x, lines: [entry] });
   }
   return groups;
+}
+
+/**
+ * A label beside each dot: the first printed line, shortened to the room
+ * before the next dot (on the narrowest chart), and left off when fewer than
+ * four characters fit. `pxPerPct` converts the plot's percent to pixels.
+ */
+function labelMarkers(markers: TimelineMarker[], pxPerPct: number): TimelineMarker[] {
+  markers.forEach((marker, i) => {
+    const next = markers[i + 1]?.x ?? 100;
+    // 6 px from the dot to the text, and a little air before the next dot.
+    const roomPx = (next - marker.x) * pxPerPct - 10;
+    const chars = Math.floor(roomPx / GEOMETRY.barCharPx);
+    const more = marker.lines.length > 1 ? ` +${marker.lines.length - 1}` : '';
+    if (chars - more.length < 4) return;
+    marker.label = shorten(marker.lines[0]!.text, chars - more.length) + more;
+  });
+  return markers;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -56,6 +56,8 @@ export interface TimelineMarker {
   x: number;
   /** Lines printed so close together that they share one marker. */
   lines: Array<Pick<LogLine, 't' | 'text' | 'stream' | 'phase' | 'timer'>>;
+  /** The printed text beside the dot, shortened to the room before the next dot; absent when there is none. */
+  label?: string;
 }
 
 export interface TimelineTick {
@@ -94,6 +96,8 @@ export interface TimelineLayout {
   rows: TimelineRow[];
   bars: TimelineBar[];
   markers: TimelineMarker[];
+  /** Where the exercise's function (`main`, `countPrimes`…) returned or rejected: a line across the rows. */
+  returned?: { t: number; x: number; label: string };
   ticks: TimelineTick[];
   /** Axis baseline y. */
   axisY: number;

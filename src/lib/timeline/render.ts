@@ -127,12 +127,26 @@ function svgMarkup(layout: TimelineLayout, options: RenderOptions): SafeHtml {
       .join('\n');
     const extra = marker.lines.length > 8 ? `\n… and ${marker.lines.length - 8} more` : '';
     const error = marker.lines.some((l) => l.stream === 'error') ? ' tl-marker-error' : '';
-    const countText = marker.lines.length > 1 ? html`<text x="${pc(marker.x)}" dx="6" y="${num(laneMid + 3.5)}" class="tl-count">${marker.lines.length}</text>` : '';
+    // The printed text beside its dot where there is room, else how many lines share the dot.
+    const countText = marker.label
+      ? html`<text x="${pc(marker.x)}" dx="6" y="${num(laneMid + 3.5)}" class="tl-dot-label" aria-hidden="true">${marker.label}</text>`
+      : marker.lines.length > 1
+        ? html`<text x="${pc(marker.x)}" dx="6" y="${num(laneMid + 3.5)}" class="tl-count">${marker.lines.length}</text>`
+        : '';
     out.push(
       html`<g class="tl-marker${error}" data-t="${first.t}" data-count="${marker.lines.length}"><title>${tip + extra}</title><line x1="${pc(marker.x)}" x2="${pc(marker.x)}" y1="${num(laneMid)}" y2="${num(layout.plot.bottom)}"></line><circle cx="${pc(marker.x)}" cy="${num(laneMid)}" r="3.5"></circle>${countText}</g>`,
     );
   }
   out.push(html`</g>`);
+
+  if (layout.returned) {
+    // Where the exercise's function returned: what happens after it is work nobody waited for.
+    const r = layout.returned;
+    const anchor = r.x > 60 ? 'end' : 'start';
+    out.push(
+      html`<g class="tl-returned" data-t="${r.t}"><title>${`${r.label} at ${formatMs(r.t)}`}</title><line x1="${pc(r.x)}" x2="${pc(r.x)}" y1="${num(layout.plot.top)}" y2="${num(layout.axisY + 36)}"></line><text x="${pc(r.x)}" dx="${anchor === 'end' ? -3 : 3}" y="${num(layout.axisY + 36)}" text-anchor="${anchor}">${r.label}</text></g>`,
+    );
+  }
 
   out.push(html`<g class="tl-axis"><line x1="${pc(plot.x0)}" x2="${pc(plot.x1)}" y1="${num(layout.axisY)}" y2="${num(layout.axisY)}"></line>`);
   for (const tick of layout.ticks) {
