@@ -23,7 +23,7 @@ async function axe(page: Page, what: string, include?: string): Promise<void> {
 
 for (const theme of THEMES) {
   test(`axe finds nothing on an exercise, open, failed and passed, ${theme} theme`, async ({ page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/exercises/');
     expect(await shownTheme(page)).toBe(theme);

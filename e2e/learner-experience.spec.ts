@@ -134,9 +134,10 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('link', { name: 'Cheat sheet' })).toBeVisible();
     await page.getByText('Menu', { exact: true }).click();
 
+    // The exercise page with its island up (the Runtime disclosure shown), then a lesson as it first loads.
+    await expect(page.locator('[data-runtime-settings]')).toBeVisible();
     for (const path of [`/exercises/${ID}/`, `/lessons/${LESSON}/`]) {
       if (path !== `/exercises/${ID}/`) await page.goto(path);
-      await expect(page.locator('[data-runtime-settings]').first()).toBeVisible({ timeout: 20_000 });
       const small = await page
         .locator('button, select, summary, input:not([type="hidden"]), [role="button"]')
         .evaluateAll((els) =>

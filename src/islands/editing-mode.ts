@@ -17,7 +17,7 @@ class EditingState {
   readonly view: EditorView;
   constructor(view: EditorView) {
     this.view = view;
-    view.setTabFocusMode(true);
+    // Tab-focus mode is set on each focus (the view's input handling doesn't exist yet here).
     this.#mark();
   }
   pointerDown(): void {

@@ -16,7 +16,7 @@ export function showEarlierPass(results: HTMLElement | null, id: string): boolea
   p.className = 'wb-placeholder wb-passed-before';
   const strong = document.createElement('strong');
   strong.textContent = 'Passed';
-  p.append(strong, '. You solved this exercise on an earlier visit. Press Check to test your code again.');
+  p.append(strong, ' on an earlier visit. Check runs the checks on your code again whenever you like.');
   results.replaceChildren(p);
   return true;
 }
