@@ -19,7 +19,7 @@ export interface RuntimePanel {
 
 let settingsWired = false;
 
-/** The page's Runtime disclosure, wired once (by the first workbench to upgrade) and shown. */
+/** The page's Runtime disclosure, wired once (by the first workbench to upgrade). */
 function wireSettings(): void {
   if (settingsWired) return;
   settingsWired = true;
@@ -38,7 +38,6 @@ function wireSettings(): void {
     if (label) label.textContent = state.label;
     settings.dataset.boot = state.boot;
   });
-  settings.hidden = false;
 }
 
 export function attachRuntimePanel(root: HTMLElement): RuntimePanel {
