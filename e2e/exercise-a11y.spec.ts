@@ -64,6 +64,7 @@ for (const theme of THEMES) {
   });
 
   test(`axe finds nothing in a lesson's panels after a run, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/lessons/coroutines/');
     const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
