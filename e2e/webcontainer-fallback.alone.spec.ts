@@ -20,7 +20,8 @@ const PREF_KEY = 'course:prefs:runtime';
 /** Anything about WebContainer: our chunks for it and StackBlitz's hosts. */
 const WEBCONTAINER_URL = /webcontainer-api|node-runtime|\/terminal\.|stackblitz|staticblitz|webcontainer/i;
 
-const runtimeControl = (page: Page) => page.getByRole('combobox', { name: 'Runtime' });
+/** The "Runtime" select, inside the page's Runtime disclosure (closed, so out of the accessibility tree, until opened). */
+const runtimeControl = (page: Page) => page.locator('[data-runtime-settings] select');
 /** The text naming the runtime in use. */
 const runtimeInUse = (page: Page) => page.locator('[data-runtime]');
 const fallbackNotice = (page: Page) => page.getByRole('status').filter({ hasText: /running in the browser instead/ });
@@ -65,7 +66,7 @@ test('Node.js chosen: says it is starting, then why it is not in use; the choice
   // One small disclosure per page holds the choice.
   await expect(runtimeControl(page)).toBeHidden();
   await runtimeSettings(page).locator('summary').click();
-  await runtimeControl(page).selectOption({ label: 'Node.js' });
+  await page.getByRole('combobox', { name: 'Runtime' }).selectOption({ label: 'Node.js' });
   await expect(page.getByRole('status').filter({ hasText: /Node\.js is starting; running in the browser until it is ready/ })).toBeVisible();
   expect(await page.evaluate((key) => localStorage.getItem(key), PREF_KEY)).toBe('node');
 
