@@ -23,16 +23,22 @@ async function axe(page: Page, what: string, include?: string): Promise<void> {
 
 for (const theme of THEMES) {
   test(`axe finds nothing on an exercise, open, failed and passed, ${theme} theme`, async ({ page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/exercises/');
     expect(await shownTheme(page)).toBe(theme);
     await axe(page, 'the exercise list');
 
     await openExercise(page, ID);
+    // The Runtime disclosure, open.
+    await page.locator('[data-runtime-settings] summary').click();
     await page.getByRole('button', { name: 'Show hint' }).click();
-    await page.getByRole('button', { name: 'Next hint' }).click();
+    // Every hint shown: Show solution is offered, and asks once in the page.
+    while (await page.getByRole('button', { name: 'Next hint' }).count()) await page.getByRole('button', { name: 'Next hint' }).click();
     await page.getByRole('button', { name: 'Show solution' }).click();
+    await expect(page.getByRole('group', { name: /See the reference solution\?/ })).toBeVisible();
+    await axe(page, 'the question before the solution');
+    await page.getByRole('button', { name: 'Show it' }).click();
     await axe(page, 'open, with hints and the solution');
 
     // Failed, with an output diff (the first line printed, the second missing).
@@ -49,14 +55,31 @@ for (const theme of THEMES) {
     await page.getByRole('button', { name: 'Reset' }).click();
     await expect(page.getByRole('dialog', { name: 'Reset the code?' })).toBeVisible();
     await axe(page, 'the Reset dialog');
+    await page.getByRole('dialog', { name: 'Reset the code?' }).getByRole('button', { name: 'Cancel' }).click();
+
+    // After a reload: "Passed" in the results.
+    await page.reload();
+    await expect(results(page)).toContainText('Passed', { timeout: 20_000 });
+    await axe(page, 'passed on an earlier visit');
   });
 
   test(`axe finds nothing in a lesson's panels after a run, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto('/lessons/coroutines/');
     const sandbox = page.getByRole('region', { name: 'Calling a coroutine starts it', exact: true });
     await openPanel(sandbox);
     await press(sandbox, 'Run', 10_000);
     await axe(page, 'the panels of a lesson, after a run', '[data-sandbox], [data-exercise]');
+
+    // An exercise in Focus (the split layout over the page), and the phone header's menu.
+    const exercise = page.locator('[data-exercise]').first();
+    await openPanel(exercise);
+    await exercise.getByRole('button', { name: 'Focus' }).click();
+    await axe(page, 'an exercise in Focus', '[data-exercise]');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.getByText('Menu', { exact: true }).click();
+    await axe(page, 'the phone header with its menu open', '.site-header');
   });
 }

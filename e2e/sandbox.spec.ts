@@ -66,11 +66,21 @@ test.describe('escapes fail, and the refusal is reported as a learner error', ()
   }
 });
 
-test('code is saved as it is typed; Reset asks first and can be cancelled; Show solution never overwrites', async ({ page }) => {
+test('code is saved as it is typed; Reset asks first and can be cancelled; Show solution comes after a Check, asks once, and never overwrites', async ({ page }) => {
   await openExercise(page, ID);
   const mine = "import { operation } from '@course/helpers';\n\nexport async function main(): Promise<void> {\n  console.log('mine');\n}\n";
   await setCode(page, mine);
+  // Hints before the solution: it is offered only after the first Check (or the last hint).
+  await expect(page.getByRole('button', { name: 'Show solution' })).toBeHidden();
+  await press(page, 'Check');
   await page.getByRole('button', { name: 'Show solution' }).click();
+  // It asks, in the page, first; "Not yet" leaves it closed.
+  const ask = page.getByRole('group', { name: /See the reference solution\?/ });
+  await ask.getByRole('button', { name: 'Not yet' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByText('Reference solution (read-only)')).toBeHidden();
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await ask.getByRole('button', { name: 'Show it' }).click();
   await expect(page.getByText('Reference solution (read-only)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Hide solution' })).toHaveAttribute('aria-expanded', 'true');
   await expect(page.locator('[data-solution-pane]')).toContainText('await operation()');

@@ -15,6 +15,7 @@ test.skip(process.env.E2E_WEBCONTAINER !== '1', 'needs the internet (StackBlitz)
 test('Node.js (WebContainer) boots, runs an exercise in the terminal and checks it', async ({ page }) => {
   test.setTimeout(120_000);
   await openExercise(page, ID);
+  await page.locator('[data-runtime-settings] summary').click();
   await page.getByRole('combobox', { name: 'Runtime' }).selectOption({ label: 'Node.js' });
   await expect(page.locator('[data-runtime]')).toHaveText('Node.js (WebContainer)', { timeout: 20_000 });
   const terminal = page.getByRole('region', { name: 'Terminal' });

@@ -49,9 +49,11 @@ describe('lessonStatus and courseStatus', () => {
     expect(lessonStatus(items, progress)).toEqual(expected);
   });
 
-  test('a lesson without items is complete once visited', () => {
-    const progress = { ...emptyProgress(), lessons: { intro: { visitedAt: at } } };
-    expect(lessonStatus({ exercises: [], questions: [] }, progress, 'intro').complete).toBe(true);
+  test('a lesson without items is complete once read to its end, not when only opened', () => {
+    const read = { ...emptyProgress(), lessons: { intro: { visitedAt: at, readAt: at } } };
+    const opened = { ...emptyProgress(), lessons: { intro: { visitedAt: at } } };
+    expect(lessonStatus({ exercises: [], questions: [] }, read, 'intro').complete).toBe(true);
+    expect(lessonStatus({ exercises: [], questions: [] }, opened, 'intro').complete).toBe(false);
     expect(lessonStatus({ exercises: [], questions: [] }, emptyProgress(), 'intro').complete).toBe(false);
   });
 

@@ -145,6 +145,18 @@ describe('progress store', () => {
     expect(merged.lessons.coroutines).toEqual(here.lessons.coroutines);
   });
 
+  test('import merges lessons: the newer visit wins, and a lesson read on either side stays read', () => {
+    const here = emptyProgress();
+    here.lessons.intro = { visitedAt: at(50) };
+    here.lessons.conclusion = { visitedAt: at(5), readAt: at(5) };
+    const there = emptyProgress();
+    there.lessons.intro = { visitedAt: at(10), readAt: at(10) };
+    there.lessons.conclusion = { visitedAt: at(40) };
+    const merged = mergeProgress(here, there);
+    expect(merged.lessons.intro).toEqual({ visitedAt: at(50), readAt: at(10) });
+    expect(merged.lessons.conclusion).toEqual({ visitedAt: at(40), readAt: at(5) });
+  });
+
   test('reset removes the record, set-aside copies and old keys, and nothing else', () => {
     const storage = new FakeStorage();
     saveProgress(storage, sample());

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiKeyFrom, parsePreference, webcontainerEnabled } from '../src/lib/runtime/preference.ts';
+import { apiKeyFrom, parsePreference, webcontainerEnabled, webcontainerMode } from '../src/lib/runtime/preference.ts';
 
 describe('parsePreference', () => {
   test.each([
@@ -31,6 +31,23 @@ describe('webcontainerEnabled (PUBLIC_WEBCONTAINER)', () => {
     [true, true],
   ] as const)('%j → %s', (value, expected) => {
     expect(webcontainerEnabled(value)).toBe(expected);
+  });
+});
+
+describe('webcontainerMode (PUBLIC_WEBCONTAINER=auto|on-demand|off)', () => {
+  test.each([
+    [undefined, 'auto'],
+    ['', 'auto'],
+    ['auto', 'auto'],
+    ['on', 'auto'],
+    ['on-demand', 'on-demand'],
+    [' On-Demand ', 'on-demand'],
+    ['off', 'off'],
+    ['no', 'off'],
+    [false, 'off'],
+    [true, 'auto'],
+  ] as const)('%j → %s', (value, expected) => {
+    expect(webcontainerMode(value)).toBe(expected);
   });
 });
 

@@ -282,7 +282,7 @@ describe('booting WebContainer (against a fake module)', () => {
     timers.fireAll();
     const result = await booting;
     expect(result).toMatchObject({ state: 'timed-out' });
-    const choice = pickRuntime({ preference: 'auto', webcontainerEnabled: true, crossOriginIsolated: true, sharedArrayBuffer: true, supportedBrowser: true, boot: 'timed-out' });
+    const choice = pickRuntime({ preference: 'node', webcontainerEnabled: true, crossOriginIsolated: true, sharedArrayBuffer: true, supportedBrowser: true, boot: 'timed-out' });
     expect(choice).toMatchObject({ kind: 'browser' });
     expect(choice.reason).toMatch(/running in the browser instead/);
   });

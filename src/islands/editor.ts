@@ -24,6 +24,7 @@ import { linter, lintGutter, forceLinting, type Diagnostic } from '@codemirror/l
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { tags as t } from '@lezer/highlight';
 import type { Verdict } from '../lib/judge/verdict.ts';
+import { editingMode } from './editing-mode.ts';
 
 const highlight = HighlightStyle.define([
   { tag: [t.keyword, t.modifier, t.operatorKeyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword], color: 'light-dark(#cf222e, #ff7b72)' },
@@ -179,7 +180,8 @@ export function createEditor(options: EditorOptions): EditorView {
     // Long lines wrap: no sideways scrolling on a phone, and the editor grows with its text
     // instead of scrolling inside the page (a nested scroller is hard to reach by keyboard).
     EditorView.lineWrapping,
-    // Tab indents; Escape then Tab leaves (CodeMirror's tab-focus mode), as the hint under the buttons says.
+    // Tab indents only while editing (editing-mode.ts): arriving by Tab, it moves focus on.
+    editingMode(),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
     // Short, so that with the type checker's answer (its own linter, same delay) diagnostics follow typing within 500 ms.
     linter((view) => [...syntaxDiagnostics(view.state), ...options.runDiagnostics()], { delay: 250 }),

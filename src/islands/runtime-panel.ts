@@ -1,9 +1,10 @@
 /**
- * A workbench's runtime controls: the runtime in use ("Browser" or
- * "Node.js (WebContainer)"), the "Runtime" choice, the status line that says
- * why Node.js is not in use, and the "Terminal" region, shown (and xterm.js
- * loaded) only once Node.js is in use. The state lives in runtime.ts, shared
- * by every workbench on the page.
+ * The runtime controls. The page has one "Runtime" disclosure
+ * (RuntimeSettings.astro) with the runtime in use and the learner's choice;
+ * each workbench has its status line, which says why Node.js is not in use
+ * only when the learner asked for Node.js, and its "Terminal" region, shown
+ * (and xterm.js loaded) only once Node.js is in use. The state lives in
+ * runtime.ts, shared by every workbench on the page.
  */
 import { parsePreference } from '../lib/runtime/preference.ts';
 import type { Runner } from '../lib/runtime/runner.ts';
@@ -16,19 +17,33 @@ export interface RuntimePanel {
   terminal(node: Runner): Promise<CourseTerminal | undefined>;
 }
 
-export function attachRuntimePanel(root: HTMLElement): RuntimePanel {
-  const select = root.querySelector<HTMLSelectElement>(`select${hookSelector('runtimeChoice')}`);
-  const label = root.querySelector<HTMLElement>(hookSelector('runtime'));
-  const status = root.querySelector<HTMLElement>(hookSelector('runtimeStatus'));
-  const region = root.querySelector<HTMLElement>(hookSelector('terminal'));
-  const host = region?.querySelector<HTMLElement>(hookSelector('terminalHost'));
+let settingsWired = false;
 
+/** The page's Runtime disclosure, wired once (by the first workbench to upgrade). */
+function wireSettings(): void {
+  if (settingsWired) return;
+  settingsWired = true;
+  const settings = document.querySelector<HTMLElement>('[data-runtime-settings]');
+  if (!settings) return;
+  const select = settings.querySelector<HTMLSelectElement>(`select${hookSelector('runtimeChoice')}`);
+  const label = settings.querySelector<HTMLElement>(hookSelector('runtime'));
   if (select) {
     // A choice made in the static control before the island arrived wins over the stored one.
     const early = parsePreference(select.value);
     if (early !== 'auto' && early !== runtime.preference) runtime.setPreference(early);
     select.addEventListener('change', () => runtime.setPreference(parsePreference(select.value)));
   }
+  runtime.subscribe((state) => {
+    if (select && select.value !== state.preference) select.value = state.preference;
+    if (label) label.textContent = state.label;
+    settings.dataset.boot = state.boot;
+  });
+}
+
+export function attachRuntimePanel(root: HTMLElement): RuntimePanel {
+  const status = root.querySelector<HTMLElement>(hookSelector('runtimeStatus'));
+  const region = root.querySelector<HTMLElement>(hookSelector('terminal'));
+  const host = region?.querySelector<HTMLElement>(hookSelector('terminalHost'));
 
   let terminal: Promise<CourseTerminal | undefined> | undefined;
   const ensureTerminal = (node: Runner) => {
@@ -40,9 +55,8 @@ export function attachRuntimePanel(root: HTMLElement): RuntimePanel {
     return terminal;
   };
 
+  wireSettings();
   runtime.subscribe((state) => {
-    if (select && select.value !== state.preference) select.value = state.preference;
-    if (label) label.textContent = state.label;
     if (status && status.textContent !== (state.reason ?? '')) status.textContent = state.reason ?? '';
     if (region) region.hidden = !state.node;
     if (state.node) void ensureTerminal(state.node);

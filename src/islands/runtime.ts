@@ -18,7 +18,7 @@ import { BrowserRunner } from '../lib/runtime/browser-runner.ts';
 import { BOOT_TIMEOUT_MS, bootOnce } from '../lib/runtime/webcontainer/boot.ts';
 import type { WebContainerModule } from '../lib/runtime/webcontainer/api.ts';
 import type { WebContainerRunner } from '../lib/runtime/webcontainer/webcontainer-runner.ts';
-import { apiKeyFrom, parsePreference, RUNTIME_PREF_KEY, webcontainerEnabled } from '../lib/runtime/preference.ts';
+import { apiKeyFrom, parsePreference, RUNTIME_PREF_KEY, webcontainerMode } from '../lib/runtime/preference.ts';
 import { isSupportedBrowser } from '../lib/runtime/supported-browser.ts';
 
 export interface RunnerHandle {
@@ -40,6 +40,8 @@ export interface RuntimeState {
   reason: string | undefined;
   /** The Node runner, once booted and chosen. */
   node: WebContainerRunner | undefined;
+  /** Where this tab's WebContainer boot stands (shown on the Runtime disclosure as data-boot, for tests). */
+  boot: RuntimeEnvironment['boot'];
 }
 
 type Listener = (state: RuntimeState) => void;
@@ -65,6 +67,9 @@ function supportedBrowser(): boolean {
   return isSupportedBrowser({ userAgent: nav.userAgent, maxTouchPoints: nav.maxTouchPoints, mobile: nav.userAgentData?.mobile });
 }
 
+/** The site's PUBLIC_WEBCONTAINER setting, fixed at build time. */
+const SITE_MODE = webcontainerMode(import.meta.env.PUBLIC_WEBCONTAINER);
+
 class RuntimeController {
   #preference = readPreference();
   #boot: RuntimeEnvironment['boot'] = 'idle';
@@ -79,7 +84,8 @@ class RuntimeController {
   #environment(): RuntimeEnvironment {
     return {
       preference: this.#preference,
-      webcontainerEnabled: webcontainerEnabled(import.meta.env.PUBLIC_WEBCONTAINER),
+      webcontainerEnabled: SITE_MODE !== 'off',
+      onDemand: SITE_MODE === 'on-demand',
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
       sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
       supportedBrowser: supportedBrowser(),
@@ -93,7 +99,7 @@ class RuntimeController {
     // bootWithTimeout's own words are more precise than pickRuntime's generic ones (they say how long it waited).
     if (reason && this.#bootReason && (this.#boot === 'failed' || this.#boot === 'timed-out')) reason = `${this.#bootReason}; ${FALLBACK_SUFFIX}`;
     const node = choice.kind === 'webcontainer' ? this.#node : undefined;
-    return { preference: this.#preference, choice, label: RUNTIME_LABELS[node ? 'webcontainer' : 'browser'], reason, node };
+    return { preference: this.#preference, choice, label: RUNTIME_LABELS[node ? 'webcontainer' : 'browser'], reason, node, boot: this.#boot };
   }
 
   /** The runner to use right now, given the workbench's own browser runner: never waits for a boot. */

@@ -19,6 +19,9 @@ import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
 import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
 import { outputRow, placeholder } from './output-row.ts';
 import { WorkbenchControls } from './workbench-controls.ts';
+import { showEarlierPass, wasPassed } from './passed-state.ts';
+import { SolutionGate } from './solution-gate.ts';
+import { attachFocusMode } from './focus-mode.ts';
 
 /** The schema, view models and judge (run-results.ts), fetched at the first sign of a run: needed only once one returns. */
 type Results = typeof import('./run-results.ts');
@@ -54,6 +57,8 @@ class Workbench {
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #dirty = false;
   #storageWarned = false;
+  /** Exercises only: when Show solution is offered, and its one question. */
+  #solutionGate: SolutionGate | undefined;
 
   constructor(root: HTMLElement) {
     this.root = root;
@@ -85,6 +90,11 @@ class Workbench {
       this.ui.notice(`Your code from your last visit is back. Reset goes back to the ${this.kind === 'exercise' ? 'starter code' : 'original example'}.`);
     }
     this.#wireButtons();
+    if (this.kind === 'exercise') {
+      showEarlierPass(this.ui.find('results'), this.config.id);
+      this.#solutionGate = new SolutionGate(this.ui.button('solution'), wasPassed(this.config.id));
+      attachFocusMode(this.root, () => this.view.requestMeasure());
+    }
     this.#panel = attachRuntimePanel(this.root);
     this.ui.showShortcuts(isMac);
     addEventListener('pagehide', () => this.#saveNow());
@@ -116,8 +126,12 @@ class Workbench {
       this.#pacer?.stop();
     }
     else if (action === 'reset') this.ui.askReset(() => this.#reset());
-    else if (action === 'solution') this.ui.toggleSolution();
-    else this.ui.nextHint();
+    else if (action === 'solution') this.#solutionGate ? this.#solutionGate.request(() => this.ui.toggleSolution()) : this.ui.toggleSolution();
+    else {
+      this.ui.nextHint();
+      // Every hint shown: the solution is offered.
+      if (this.ui.find('hintDone')?.hidden === false) this.#solutionGate?.offer();
+    }
   }
 
   /** The runner for the next run: Node.js once it has booted and is chosen, else this panel's browser runner (never waits for a boot). */
@@ -202,6 +216,8 @@ class Workbench {
         void this.#showTimeline(checked, mode, entry, results.readsTiming(verdict));
         // Kept in the learner's progress (the course map counts it); it stays passed.
         if (verdict.passed && this.kind === 'exercise') recordPass(this.config.id);
+        // After the first Check, the solution is offered (hints first: solution-gate.ts).
+        this.#solutionGate?.offer();
         const region = this.ui.find('results');
         if (region) results.showVerdict(region, results.verdictView(verdict));
         this.ui.announce(`Check finished: ${verdict.summary}.`);

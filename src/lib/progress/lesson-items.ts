@@ -32,7 +32,7 @@ export function lessonItems(mdx: string, file = 'mdx'): LessonItems {
 interface LessonStatus {
   done: number;
   total: number;
-  /** True when the lesson has items and all are done, or it has none and was visited. */
+  /** True when the lesson has items and all are done, or it has none and was read to its end. */
   complete: boolean;
 }
 
@@ -42,7 +42,7 @@ export function lessonStatus(items: LessonItems, progress: Progress, slug?: stri
     items.exercises.filter((id) => progress.exercises[id]?.passed).length +
     items.questions.filter((id) => progress.quizzes[id]?.correct).length;
   const total = items.exercises.length + items.questions.length;
-  const complete = total > 0 ? done === total : slug !== undefined && slug in progress.lessons;
+  const complete = total > 0 ? done === total : slug !== undefined && progress.lessons[slug]?.readAt !== undefined;
   return { done, total, complete };
 }
 

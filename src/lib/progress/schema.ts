@@ -76,7 +76,12 @@ const quizProgressSchema = z.object({
   tries: z.optional(z.number().check(z.int(), z.nonnegative(), z.lte(1e9))),
 });
 
-const lessonVisitSchema = z.object({ visitedAt: isoDate });
+const lessonVisitSchema = z.object({
+  /** When the lesson was last opened. */
+  visitedAt: isoDate,
+  /** When the learner first reached its end (a lesson with no exercise or question is "read" then, not when opened). */
+  readAt: z.optional(isoDate),
+});
 
 const entryId = z.string().check(z.refine(isEntryId, 'not a usable id'));
 const section = <T extends z.ZodMiniType>(entry: T) =>

@@ -110,8 +110,11 @@ export function mergeWithReport(current: Progress, incoming: Progress, now = () 
   for (const [slug, theirs] of Object.entries(theirsAll.lessons)) {
     const ours = own(merged.lessons, slug);
     if (!ours) report.added++;
-    else if (!wins(theirs.visitedAt, ours.visitedAt)) continue;
-    merged.lessons[slug] = { visitedAt: clamp(theirs.visitedAt) };
+    // Read stays read: the earliest readAt of either side is kept, whichever visit wins.
+    const readAt = [ours?.readAt, theirs.readAt].filter((at): at is string => at !== undefined).map(clamp).sort()[0];
+    const visitedAt = !ours || wins(theirs.visitedAt, ours.visitedAt) ? clamp(theirs.visitedAt) : ours.visitedAt;
+    if (ours && visitedAt === ours.visitedAt && readAt === ours.readAt) continue;
+    merged.lessons[slug] = readAt ? { visitedAt, readAt } : { visitedAt };
   }
   const lastOurs = current.lastLesson ? own(current.lessons, current.lastLesson)?.visitedAt ?? '' : '';
   const lastTheirs = incoming.lastLesson ? own(incoming.lessons, incoming.lastLesson)?.visitedAt ?? '' : '';

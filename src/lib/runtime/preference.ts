@@ -19,11 +19,26 @@ export function parsePreference(stored: string | null | undefined): RuntimePrefe
   return stored === 'browser' || stored === 'node' || stored === 'auto' ? stored : 'auto';
 }
 
-/** PUBLIC_WEBCONTAINER: "off", "false", "0" or "no" turn WebContainer off site-wide; unset or anything else leaves it on. */
+/** How the site uses WebContainer: boot it in the background under Auto, only when the learner chooses Node.js, or never. */
+export type WebContainerMode = 'auto' | 'on-demand' | 'off';
+
+/**
+ * PUBLIC_WEBCONTAINER: "auto" (the default: boot in the background), "on-demand" (boot only
+ * when the learner chooses Node.js; no request to StackBlitz otherwise), or "off" (never;
+ * "false", "0" and "no" mean off too). Unset or anything else is the default.
+ */
+export function webcontainerMode(value: string | boolean | undefined): WebContainerMode {
+  if (value === undefined || value === true) return 'auto';
+  if (value === false) return 'off';
+  const text = value.trim().toLowerCase();
+  if (/^(off|false|0|no)$/.test(text)) return 'off';
+  if (/^(on-demand|ondemand|on_demand|lazy)$/.test(text)) return 'on-demand';
+  return 'auto';
+}
+
+/** PUBLIC_WEBCONTAINER: anything but an "off" value leaves WebContainer usable. */
 export function webcontainerEnabled(value: string | boolean | undefined): boolean {
-  if (value === undefined || value === true) return true;
-  if (value === false) return false;
-  return !/^(off|false|0|no)$/i.test(value.trim());
+  return webcontainerMode(value) !== 'off';
 }
 
 /** PUBLIC_WEBCONTAINER_API_KEY: blank means none (fine for open source; commercial hosts need one). */

@@ -56,6 +56,11 @@ export interface RuntimeEnvironment {
   preference: RuntimePreference;
   /** The site's switch: false turns WebContainer off everywhere. */
   webcontainerEnabled: boolean;
+  /**
+   * The site's PUBLIC_WEBCONTAINER=on-demand: under Auto, WebContainer is never booted in the
+   * background; it boots only when the learner chooses Node.js. Default false (Auto boots it).
+   */
+  onDemand?: boolean;
   crossOriginIsolated: boolean;
   sharedArrayBuffer: boolean;
   /** Chromium- or Firefox-based desktop browsers are what WebContainer supports well. */
@@ -74,14 +79,20 @@ export interface RuntimeChoice {
 
 export const FALLBACK_SUFFIX = 'running in the browser instead.';
 
-/** Decides which runtime runs the code. Pure, so it is table-tested. */
+/**
+ * Decides which runtime runs the code. Pure, so it is table-tested.
+ *
+ * Under Auto it never gives a reason: the browser runtime does everything the course
+ * needs, so a learner who didn't ask for Node.js is not told why they don't have it
+ * (where StackBlitz is blocked, that notice used to show on every panel). A learner
+ * who chose Node.js is told every reason.
+ */
 export function pickRuntime(env: RuntimeEnvironment): RuntimeChoice {
-  const browser = (reason?: string): RuntimeChoice => ({ kind: 'browser', reason, bootWebContainer: false });
-  if (env.preference === 'browser') return browser();
   const wantsNode = env.preference === 'node';
-  // Auto mentions a reason only when Node.js could never be used here, so it doesn't nag.
+  const browser = (reason?: string): RuntimeChoice => ({ kind: 'browser', reason: wantsNode ? reason : undefined, bootWebContainer: false });
+  if (env.preference === 'browser') return browser();
   const explain = (why: string) => `${why}; ${FALLBACK_SUFFIX}`;
-  if (!env.webcontainerEnabled) return browser(wantsNode ? explain('Node.js in the page is turned off on this site') : undefined);
+  if (!env.webcontainerEnabled) return browser(explain('Node.js in the page is turned off on this site'));
   if (!env.crossOriginIsolated || !env.sharedArrayBuffer) {
     return browser(explain("This page isn't cross-origin isolated, so this browser can't run Node.js in the page"));
   }
@@ -94,6 +105,8 @@ export function pickRuntime(env: RuntimeEnvironment): RuntimeChoice {
     case 'timed-out':
       return browser(explain('Node.js took too long to start (it needs to reach StackBlitz, which may be blocked)'));
     case 'idle':
+      if (env.onDemand && !wantsNode) return browser();
+      return { kind: 'browser', bootWebContainer: true, reason: wantsNode ? 'Node.js is starting; running in the browser until it is ready.' : undefined };
     case 'booting':
       return { kind: 'browser', bootWebContainer: true, reason: wantsNode ? 'Node.js is starting; running in the browser until it is ready.' : undefined };
   }
