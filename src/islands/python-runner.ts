@@ -139,6 +139,9 @@ export class PagePythonRunner {
       this.#onLoaded?.resolve();
     } else if (message.type === 'failed') {
       this.#onLoaded?.reject(new Error(`Pyodide could not start: ${String(message.message)}`));
+    } else if (message.type === 'crash' && this.#listeners.size === 0) {
+      // Crashed while loading (no run waits on it).
+      this.#onLoaded?.reject(new Error(`the Python worker stopped while loading (${String(message.message)})`));
     }
     for (const listener of this.#listeners) listener(message);
   }

@@ -1,6 +1,6 @@
 /**
  * The Python worker, started by the sandbox frame (public/sandbox/frame.html)
- * as a module worker from a blob: URL, so it has the frame's opaque origin
+ * as a classic worker from a blob: URL, so it has the frame's opaque origin
  * and its policy: no network at all. The page fetched Pyodide's files from
  * the site and handed them over as bytes; this worker serves Pyodide's own
  * requests for them from memory, loads it once, installs the course's
