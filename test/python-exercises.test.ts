@@ -32,30 +32,33 @@ test('function names are the exercise\'s, in snake_case', () => {
 describe.each(PYTHON_EXERCISES)('%s in Python', (id) => {
   const fixtures = pythonFixtures(id);
 
-  test.each([fixtures.solution, ...fixtures.accepted].map((f) => [f.file, f.source]))('%s passes', async (_file, source) => {
+  test.each([fixtures.solution, ...fixtures.accepted].map((f) => [f.file, f.source]))('%s passes', T, async (_file, source) => {
     const { verdict } = await check(id, source);
     expect(failures(verdict)).toEqual([]);
     expect(verdict.passed).toBe(true);
-  }, T);
+  });
 
-  test('the starter does not pass', async () => {
+  test('the starter does not pass', T, async () => {
     const { verdict } = await check(id, fixtures.starter);
     expect(verdict.passed).toBe(false);
-  }, T);
+  });
 
-  test.each(fixtures.wrong.map((f) => [f.file, f]))('%s fails as its header says', async (_file, fixture) => {
+  test.each(fixtures.wrong.map((f) => [f.file, f]))('%s fails as its header says', T, async (_file, fixture) => {
     const { verdict } = await check(id, fixture.source);
     expect(verdict.passed).toBe(false);
     const named = verdict.checks.find((c) => c.id === fixture.expect!.check);
     expect(named, `the verdict has a check "${fixture.expect!.check}"`).toBeDefined();
     expect(named!.passed).toBe(false);
     expect(named!.message).toContain(fixture.expect!.phrase);
-  }, T);
+  });
 
-  test('Pyodide (the page\'s engine) and CPython give the same verdict', async () => {
+  test('Pyodide (the page\'s engine) and CPython give the same verdict', { timeout: 300_000 }, async () => {
     for (const source of [fixtures.solution.source, fixtures.wrong[0]!.source]) {
       const [a, b] = await Promise.all([check(id, source, 'cpython'), check(id, source, 'pyodide')]);
-      expect(b.verdict.checks.map((c) => [c.id, c.passed, c.message])).toEqual(a.verdict.checks.map((c) => [c.id, c.passed, c.message]));
+      // The same checks, passed or failed alike, with the same words, except where a message quotes
+      // Python's own error text, which differs between versions (CPython here, Pyodide's 3.14).
+      const words = (v: Verdict) => v.checks.map((c) => [c.id, c.passed, c.message.replace(/TypeError: [^\n]*?\(line/, 'TypeError: … (line')]);
+      expect(words(b.verdict)).toEqual(words(a.verdict));
     }
-  }, { timeout: 300_000 });
+  });
 });

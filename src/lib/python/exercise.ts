@@ -189,7 +189,8 @@ const PYTHON_PHRASES: Array<[string | RegExp, string]> = [
   ['Promise.race', 'asyncio.wait(…, return_when=FIRST_COMPLETED)'],
   [/\bforEach with an async callback\b/g, 'a loop that creates coroutines without awaiting them'],
   [
-    /(TypeError: unhashable type: 'list'[^.]*\.)/g,
+    // 3.11 says "unhashable type: 'list'"; 3.14 "cannot use 'list' as a dict key (unhashable type: 'list')".
+    /(TypeError: [^\n]*?unhashable type: 'list'[^.]*\.)/g,
     '$1 `asyncio.gather` takes each awaitable as its own argument: unpack a list with `*` (`asyncio.gather(*coros)`).',
   ],
   [/\bpromises\b/g, 'tasks'],
