@@ -4,9 +4,16 @@
  * when the build captured them ("Python prints" under the pair), on the
  * virtual clock: the gather example reports about 0.9 s, the longest of
  * its three waits, not their sum. The first load of the lesson fetches
- * nothing of Pyodide.
+ * nothing of Pyodide. A `while True: pass` is stopped at the budget (the
+ * worker terminated) and the page stays responsive.
+ *
+ * An exercise in Python: the "Language" choice, a solution that passes,
+ * a wrong answer failing with the CLI's very words, a SyntaxError marked
+ * at its line.
  */
-import { expect, test, type Locator } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { checkPythonSource } from '../src/lib/python/check-python.ts';
 
 const LESSON = '/lessons/tasks/';
 // Loading Pyodide (13 MB, wasm compile) on a busy machine; no assertion is about time.
@@ -51,5 +58,53 @@ test('Run Python runs a pair in the page, as CPython printed it, on the virtual 
   await expect(output).toContainText('edited', { timeout: 60_000 });
   expect(pyodideRequests.length, 'a warm run downloads nothing').toBe(before);
   // Its Timeline, drawn by the same code as TypeScript's.
-  await expect(pair.getByText('Timeline', { exact: true })).toBeVisible();
+  const timeline = pair.locator('details', { has: page.locator('summary', { hasText: 'Timeline' }) });
+  await timeline.locator('summary').click();
+  await expect(timeline).toContainText('asyncio.sleep(0.9)');
+
+  // A loop that never yields is stopped at the budget; the page answers meanwhile and after.
+  await replaceCode(page, editor, 'while True:\n    pass\n');
+  await pair.getByRole('button', { name: 'Run Python' }).click();
+  await expect(output).toContainText('was stopped', { timeout: 60_000 });
+  expect(await page.evaluate(() => 1 + 1), 'the page still runs its own script').toBe(2);
+});
+
+/** Replaces an editor's whole text (one insertion, so CodeMirror adds no indentation of its own). */
+async function replaceCode(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+}
+
+const EXERCISE = 'run-concurrently';
+const fixture = (file: string) => readFileSync(new URL(`../content/exercises/${EXERCISE}/python/${file}`, import.meta.url), 'utf8');
+
+test('a Python answer to an exercise: Language, Check passes the solution, a wrong answer fails with the CLI\'s words', async ({ page }) => {
+  await page.goto(`/exercises/${EXERCISE}/`);
+  const language = page.getByRole('radiogroup', { name: 'Language' });
+  await language.getByRole('radio', { name: 'Python' }).check();
+  const panel = page.locator('[data-py-exercise]');
+  const editor = panel.getByRole('textbox', { name: 'Python code editor' });
+  await expect(editor).toContainText('async def make_breakfast');
+
+  await replaceCode(page, editor, fixture('solution.py'));
+  await panel.getByRole('button', { name: 'Check' }).click();
+  const status = panel.getByRole('status');
+  await expect(status).toHaveText('Passed: all checks passed.', { timeout: 240_000 });
+
+  const wrong = fixture('wrong/gather-without-star.py');
+  await replaceCode(page, editor, wrong);
+  await panel.getByRole('button', { name: 'Check' }).click();
+  await expect(status).not.toHaveText('Checking…', { timeout: 60_000 });
+  const cli = await checkPythonSource(EXERCISE, wrong, { budgetMs: 30_000 });
+  const failed = cli.verdict.checks.find((c) => !c.passed)!;
+  const results = panel.getByRole('region', { name: 'Python check results' });
+  // Python's own error text differs between the CLI's CPython and Pyodide's; the course's words don't.
+  await expect(results).toContainText(failed.message.replace(/TypeError: [\s\S]*$/, 'TypeError'));
+  await expect(results).toContainText('unpack a list with `*`');
+
+  await replaceCode(page, editor, 'import asyncio\n\nasync def make_breakfast(:\n    pass\n');
+  await panel.getByRole('button', { name: 'Run' }).click();
+  await expect(status).toHaveText('Python could not read the code (line 3).', { timeout: 60_000 });
+  await expect(panel.getByRole('region', { name: 'Python output' })).toContainText('Syntax error');
 });

@@ -28,8 +28,13 @@ import type { Json, Observation, ScenarioObservation } from '../harness/observat
 import type { PythonRequest } from './schema.ts';
 import type { Verdict } from '../judge/verdict.ts';
 
-/** Exercises a Python answer can be checked for. */
-export const PYTHON_EXERCISES = ['first-coroutine', 'run-concurrently', 'fetch-all'] as const;
+/** Exercises a Python answer can be checked for, and the function the answer defines. */
+export const PYTHON_ENTRIES: Readonly<Record<string, string>> = {
+  'first-coroutine': 'main',
+  'run-concurrently': 'make_breakfast',
+  'fetch-all': 'fetch_all',
+};
+export const PYTHON_EXERCISES = Object.keys(PYTHON_ENTRIES);
 
 /** `makeBreakfast` → `make_breakfast`. */
 export function snakeCase(name: string): string {
