@@ -58,8 +58,8 @@ test('Run Python runs a pair in the page, as CPython printed it, on the virtual 
   await expect(output).toContainText('edited', { timeout: 60_000 });
   expect(pyodideRequests.length, 'a warm run downloads nothing').toBe(before);
   // Its Timeline, drawn by the same code as TypeScript's.
-  const timeline = pair.locator('details', { has: page.locator('summary', { hasText: 'Timeline' }) });
-  await timeline.locator('summary').click();
+  const timeline = pair.locator('details[data-timeline-panel]');
+  await timeline.locator(':scope > summary').click();
   await expect(timeline).toContainText('asyncio.sleep(0.9)');
 
   // A loop that never yields is stopped at the budget; the page answers meanwhile and after.
