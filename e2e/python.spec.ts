@@ -76,6 +76,21 @@ async function replaceCode(page: Page, editor: Locator, text: string): Promise<v
   await page.keyboard.insertText(text);
 }
 
+test('if Pyodide can\'t load, the Python panels say so once and TypeScript still runs', async ({ page }) => {
+  await page.route('**/pyodide/**', (route) => route.abort());
+  await page.goto(LESSON);
+  const pairs = page.locator('figure[data-pyts]');
+  await pairs.first().getByRole('button', { name: 'Run Python' }).click();
+  await expect(pairs.first().getByRole('status')).toContainText("Python couldn't load", { timeout: 60_000 });
+  // Said once: every other pair's button is disabled with the reason, not left to fail again.
+  await expect(pairs.nth(1).getByRole('button', { name: 'Run Python' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(pairs.nth(1).locator('[data-pyts-status]')).toHaveText('');
+  // TypeScript's runtime is its own: a sandbox on the same page still runs.
+  const sandbox = page.locator('section.wb-sandbox').first();
+  await sandbox.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(sandbox.locator('.wb-output .wb-line').first()).toBeVisible({ timeout: 60_000 });
+});
+
 const EXERCISE = 'run-concurrently';
 const fixture = (file: string) => readFileSync(new URL(`../content/exercises/${EXERCISE}/python/${file}`, import.meta.url), 'utf8');
 
