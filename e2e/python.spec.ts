@@ -122,4 +122,6 @@ test('a Python answer to an exercise: Language, Check passes the solution, a wro
   await panel.getByRole('button', { name: 'Run' }).click();
   await expect(status).toHaveText('Python could not read the code (line 3).', { timeout: 60_000 });
   await expect(panel.getByRole('region', { name: 'Python output' })).toContainText('Syntax error');
+  // Marked in the editor at that line.
+  await expect(panel.locator('.cm-line', { has: page.locator('.cm-lintRange-error') })).toContainText('async def make_breakfast(:');
 });

@@ -9,6 +9,7 @@ import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutt
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { python } from '@codemirror/lang-python';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { tags as t } from '@lezer/highlight';
 
 // The TypeScript editor's palette (editor.ts), each at least 4.5:1 on the editor background.
@@ -60,6 +61,7 @@ export function createPythonEditor(options: PythonEditorOptions): EditorView {
         bracketMatching(),
         highlightActiveLine(),
         python(),
+        lintGutter(),
         indentUnit.of('    '),
         EditorState.tabSize.of(4),
         syntaxHighlighting(highlight),
@@ -72,9 +74,17 @@ export function createPythonEditor(options: PythonEditorOptions): EditorView {
   });
 }
 
-/** Moves the cursor to a 1-based line and shows it (a SyntaxError's line). */
-export function showLine(view: EditorView, line: number): void {
+/**
+ * Marks a 1-based line as an error (a SyntaxError's: underlined, with the
+ * message in the gutter) and selects it; `line` undefined clears the mark.
+ */
+export function showLine(view: EditorView, line: number | undefined, message = 'Python could not read this line.'): void {
+  if (line === undefined) {
+    view.dispatch(setDiagnostics(view.state, []));
+    return;
+  }
   const doc = view.state.doc;
   const at = doc.line(Math.min(Math.max(1, line), doc.lines));
+  view.dispatch(setDiagnostics(view.state, [{ from: at.from, to: Math.max(at.to, at.from), severity: 'error', message }]));
   view.dispatch({ selection: { anchor: at.from, head: at.to }, scrollIntoView: true });
 }

@@ -94,7 +94,7 @@ export async function act(root: HTMLElement, action: string): Promise<void> {
     const observation = combineObservations(id, seed, runs, plan.labels);
     showOutput(output, observation);
     const line = observation.compileError?.line;
-    if (line) showLine(view, line);
+    showLine(view, line, observation.compileError?.message);
     if (action === 'check') {
       const verdict = pythonVerdict(judge(spec, observation, { seed }), { ...exportNames(spec.exports), ...plan.names });
       showVerdict(results, verdictView(verdict));

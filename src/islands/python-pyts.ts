@@ -100,7 +100,7 @@ async function run(figure: HTMLElement, area: HTMLElement): Promise<void> {
   output.removeAttribute('aria-busy');
   showOutput(output, observation);
   const line = observation.compileError?.line;
-  if (line) showLine(view, line);
+  showLine(view, line, observation.compileError?.message);
   const total = observation.scenarios[0]?.totalTime;
   status.textContent = observation.compileError
     ? `Python could not read the code (line ${line ?? '?'}).`
