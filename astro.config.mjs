@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { nodeHarnessPlugin } from './src/lib/runtime/webcontainer/vite-plugin.mjs';
 import hosting from './src/integrations/hosting.ts';
+import pyodideAssets from './src/integrations/pyodide.ts';
 import { CODE_DEFAULT_COLOR, CODE_THEMES } from './src/components/lesson/shiki.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -59,7 +60,7 @@ export default defineConfig({
   ...(env.COURSE_SITE ? { site: env.COURSE_SITE } : {}),
   ...(env.COURSE_OUT_DIR ? { outDir: env.COURSE_OUT_DIR } : {}),
   // hosting() last: it hashes the finished pages and sees whether the search index is there.
-  integrations: [mdx(), pagefindIndex(), hosting({ coiServiceWorker: env.COURSE_COI_SW === '1' })],
+  integrations: [mdx(), pagefindIndex(), pyodideAssets(), hosting({ coiServiceWorker: env.COURSE_COI_SW === '1' })],
   // `astro dev` and `astro preview` both send these.
   server: { headers: isolationHeaders },
   // Lesson pages carry no JS of their own; nothing to prefetch.

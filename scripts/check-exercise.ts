@@ -2,6 +2,8 @@
  * Check learner code against an exercise, from the terminal:
  *
  *   npm run check:exercise -- <id> <file.ts>     verdict, exit 0 (pass) or 1 (fail)
+ *   npm run check:exercise -- <id> <file.py>     the same for a Python answer (first-coroutine,
+ *                                                run-concurrently, fetch-all; src/lib/python/README.md)
  *   npm run check:exercise -- <id> <file.ts> --json
  *   npm run check:exercise -- --list             the exercise ids
  *
@@ -13,7 +15,7 @@ import { exerciseIds } from '../src/lib/node/exercises.ts';
 import { checkSource } from '../src/lib/node/check-file.ts';
 import type { Verdict } from '../src/lib/judge/verdict.ts';
 
-const USAGE = 'usage: check-exercise <id> <file.ts> [--json] [--seed N] | --list';
+const USAGE = 'usage: check-exercise <id> <file.ts|file.py> [--json] [--seed N] | --list';
 
 function usage(reason: string): never {
   process.stderr.write(`check-exercise: ${reason}\n${USAGE}\n`);
@@ -50,7 +52,10 @@ const [id, file] = positional;
 if (!ids.includes(id)) usage(`unknown exercise "${id}" (try --list)`);
 if (!existsSync(file)) usage(`no such file: ${file}`);
 
-const { verdict } = await checkSource(id, readFileSync(file, 'utf8'), { seed });
+// A .py answer runs under CPython (or Pyodide without python3) through the Python harness, judged by the same checks.
+const { verdict } = file.endsWith('.py')
+  ? await (await import('../src/lib/python/check-python.ts')).checkPythonSource(id, readFileSync(file, 'utf8'), { seed })
+  : await checkSource(id, readFileSync(file, 'utf8'), { seed });
 process.stdout.write(json ? `${JSON.stringify(verdict, null, 2)}\n` : render(verdict, file));
 process.exit(verdict.passed ? 0 : 1);
 

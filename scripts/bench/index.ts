@@ -4,7 +4,7 @@
  * bench-results/bench.json. Byte budgets are deterministic (a test enforces
  * them, test/byte-budgets); times are reported only.
  *
- *   npm run bench [-- --no-build] [--skip-lighthouse] [--skip-runtime]
+ *   npm run bench [-- --no-build] [--skip-lighthouse] [--skip-runtime] [--skip-python]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { typesBench, typesReport, type TypesBench } from './types.ts';
 import { verdictsUnderLoad, type LoadBench } from './under-load.ts';
 import { islandSizes } from './island.ts';
 import { longTasksBench, longTasksReport, type LongTaskBench } from './long-tasks.ts';
+import { pythonBench, pythonReport, type PythonBench } from './python.ts';
 import { exerciseIds } from '../../src/lib/node/exercises.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -96,6 +97,11 @@ if (!args.has('--skip-runtime')) {
   step('Main thread during bad input: the longest task per case');
   longTasks = await longTasksBench(browser, baseURL);
 }
+let python: PythonBench | undefined;
+if (!args.has('--skip-python')) {
+  step('Python in the page: Pyodide download, Run Python cold and warm, Python Check warm');
+  python = await pythonBench(browser, baseURL, root);
+}
 await browser.close();
 stopServer();
 
@@ -105,7 +111,7 @@ const fixtures: FixtureBench = await benchFixtures();
 step('CLI: every fixture again while every core is kept busy (verdicts under load)');
 const underLoad: LoadBench = await verdictsUnderLoad();
 
-const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, types, lighthouse, runtime, longTasks, fixtures, underLoad };
+const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, types, lighthouse, runtime, longTasks, python, fixtures, underLoad };
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(report(results));
@@ -134,6 +140,7 @@ function report(r: typeof results): string {
     for (const t of r.runtime) lines.push(`  ${t.exercise.padEnd(24)} ${String(t.runColdMs).padStart(8)}  ${String(t.runWarmMs).padStart(8)}  ${String(t.checkWarmMs).padStart(10)}`);
   }
   if (r.longTasks) lines.push(...longTasksReport(r.longTasks, BUDGETS.longTaskMs));
+  if (r.python) lines.push(...pythonReport(r.python));
   const f = r.fixtures;
   lines.push('', `CLI: ${f.fixtures} fixtures of ${f.exercises} exercises checked in ${f.totalMs} ms (budget ${BUDGETS.fixturesMs} ms); slowest ${f.slowest.exercise}/${f.slowest.fixture} ${f.slowest.ms} ms`);
   if (f.mismatches.length) lines.push(`  MISMATCHES: ${f.mismatches.join(', ')}`);

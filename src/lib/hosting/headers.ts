@@ -29,10 +29,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * The sandbox frame's policy, the same as the `<meta>` in
  * public/sandbox/frame.html (a header and a meta policy both apply, so they
  * must agree): learner code runs here, in an opaque origin, from blob:
- * workers, with no network.
+ * workers, with no network. 'wasm-unsafe-eval' is for Pyodide (Python in
+ * the page), which compiles its wasm here and nowhere else; the page hands it
+ * the bytes, since the frame can fetch nothing.
  */
 export const SANDBOX_CSP =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:; connect-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** A CSP source expression for a script or style body. */
 export function sha256Source(text: string): string {
@@ -152,6 +154,8 @@ export function headerRules({ base, csp, pageDirs }: RulesInput): HeaderRule[] {
   for (const path of pagePaths) rules.push({ path, headers: { 'Content-Security-Policy': csp } });
   rules.push({ path: `${root}sandbox/*`, headers: { 'Content-Security-Policy': SANDBOX_CSP } });
   rules.push({ path: `${root}_astro/*`, headers: { 'Cache-Control': IMMUTABLE } });
+  // Pyodide's files sit under a folder named by its version (src/lib/python/pyodide-files.ts).
+  rules.push({ path: `${root}pyodide/*`, headers: { 'Cache-Control': IMMUTABLE } });
   return rules;
 }
 

@@ -21,6 +21,14 @@ interface PyodideLike {
   setStdout(options: { batched: (text: string) => void }): void;
 }
 
+/**
+ * A fresh nonce per run. Not crypto.randomUUID: the sandbox frame's opaque
+ * origin is not a secure context, and that needs one.
+ */
+function randomNonce(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Where the harness lives in Pyodide's (in-memory) file system. */
 const HARNESS_PATH = '/course/harness';
 
@@ -56,7 +64,7 @@ export function installHarness(pyodide: PyodideLike, sources: HarnessSources): I
   const harness = pyodide.pyimport('course_harness') as { run_json(request: string): string };
   return {
     run: (request, onLine) => {
-      current = { nonce: crypto.randomUUID(), onLine };
+      current = { nonce: randomNonce(), onLine };
       try {
         const observation = harness.run_json(JSON.stringify({ ...request, nonce: current.nonce }));
         try {

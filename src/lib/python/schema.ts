@@ -103,6 +103,8 @@ const operationSchema = z.object({
   /** Raise this instead of returning: a builtin exception type's name and its message. */
   error: z.optional(z.object({ type: z.string(), message: z.string() })),
   detail: z.optional(z.string()),
+  /** Count the times learner code starts it in observation.record[count]. */
+  count: z.optional(z.string()),
 });
 
 const routeSchema = z.object({

@@ -12,7 +12,8 @@ A run's helper plan (JSON, from the host) sets what the simulated world does:
 
     {
       "operations": {"brew_coffee": {"label": "brewCoffee()", "ms": 1000, "value": "coffee is ready"},
-                     "fail_soon": {"ms": 100, "error": {"type": "ValueError", "message": "boom"}}},
+                     "fail_soon": {"ms": 100, "error": {"type": "ValueError", "message": "boom"}},
+                     "operation": {"label": "operation()", "ms": 1500, "count": "calls"}},   # counts its calls in record["calls"]
       "routes": {"https://api.example/users/1": {"status": 200, "body": "{...}", "latency": 300}},
       "record": {"values": {...}}       # copied to observation.record for the judge
     }
@@ -74,7 +75,12 @@ def build(recorder, plan: dict) -> types.ModuleType:
         label = spec.get("label") or f"{name}()"
         seconds = float(spec.get("ms", 0)) / 1000
 
+        count = spec.get("count")
+
         async def op():
+            if count:
+                # How often learner code started it, for the judge (first-coroutine's "calls").
+                recorder.record[count] = int(recorder.record.get(count, 0)) + 1
             span = await simulate(label, "op", seconds, spec.get("detail"))
             failure = spec.get("error")
             if failure:

@@ -1,0 +1,127 @@
+/**
+ * Python in the page (issue 17): a lesson's Run Python loads Pyodide from
+ * the site into the sandbox frame and prints the same lines as CPython did
+ * when the build captured them ("Python prints" under the pair), on the
+ * virtual clock: the gather example reports about 0.9 s, the longest of
+ * its three waits, not their sum. The first load of the lesson fetches
+ * nothing of Pyodide. A `while True: pass` is stopped at the budget (the
+ * worker terminated) and the page stays responsive.
+ *
+ * An exercise in Python: the "Language" choice, a solution that passes,
+ * a wrong answer failing with the CLI's very words, a SyntaxError marked
+ * at its line.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { checkPythonSource } from '../src/lib/python/check-python.ts';
+
+const LESSON = '/lessons/tasks/';
+// Loading Pyodide (13 MB, wasm compile) on a busy machine; no assertion is about time.
+test.setTimeout(300_000);
+
+/** The lines a <pre> shows, without trailing blanks. */
+async function linesOf(pre: Locator): Promise<string[]> {
+  const text = await pre.innerText();
+  return text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+}
+
+test('Run Python runs a pair in the page, as CPython printed it, on the virtual clock', async ({ page }) => {
+  const pyodideRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pyodide/')) pyodideRequests.push(r.url());
+  });
+  await page.goto(LESSON);
+  const pair = page.locator('figure[data-pyts]').filter({ hasText: 'all checks' }).first();
+  await expect(pair.getByRole('button', { name: 'Run Python' })).toBeVisible();
+  expect(pyodideRequests, 'the first load fetches nothing of Pyodide').toEqual([]);
+  const captured = await linesOf(pair.locator('.out').first().locator('pre'));
+  expect(captured).toContain('all checks: 0.9 s');
+
+  await pair.getByRole('button', { name: 'Run Python' }).click();
+  const output = pair.getByRole('region', { name: 'Output' });
+  await expect(output).toContainText('all checks: 0.9 s', { timeout: 240_000 });
+  // Each printed line with its virtual time: the same text as CPython's, in the same order.
+  const printed = await output.locator('.wb-log .wb-text').allTextContents();
+  expect(printed.map((l) => l.trimEnd())).toEqual(captured);
+  // Printed at 0.9 s of the course's clock: the longest wait, not the sum of the three.
+  await expect(output.locator('.wb-log .wb-t').last()).toHaveText('0.90 s');
+  await expect(output).toContainText('Finished after 0.90 s.');
+  expect(pyodideRequests.some((u) => u.endsWith('pyodide.asm.wasm')), 'Pyodide came from the site').toBe(true);
+
+  // The Python is editable (CodeMirror's Python mode); a second run reuses the loaded Pyodide.
+  const editor = pair.getByRole('textbox', { name: 'Python code editor' });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\nprint("edited")');
+  const before = pyodideRequests.length;
+  await pair.getByRole('button', { name: 'Run Python' }).click();
+  await expect(output).toContainText('edited', { timeout: 60_000 });
+  expect(pyodideRequests.length, 'a warm run downloads nothing').toBe(before);
+  // Its Timeline, drawn by the same code as TypeScript's.
+  const timeline = pair.locator('details[data-timeline-panel]');
+  await timeline.locator(':scope > summary').click();
+  await expect(timeline).toContainText('asyncio.sleep(0.9)');
+
+  // A loop that never yields is stopped at the budget; the page answers meanwhile and after.
+  await replaceCode(page, editor, 'while True:\n    pass\n');
+  await pair.getByRole('button', { name: 'Run Python' }).click();
+  await expect(output).toContainText('was stopped', { timeout: 60_000 });
+  expect(await page.evaluate(() => 1 + 1), 'the page still runs its own script').toBe(2);
+});
+
+/** Replaces an editor's whole text (one insertion, so CodeMirror adds no indentation of its own). */
+async function replaceCode(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+}
+
+test('if Pyodide can\'t load, the Python panels say so once and TypeScript still runs', async ({ page }) => {
+  await page.route('**/pyodide/**', (route) => route.abort());
+  await page.goto(LESSON);
+  const pairs = page.locator('figure[data-pyts]');
+  await pairs.first().getByRole('button', { name: 'Run Python' }).click();
+  await expect(pairs.first().getByRole('status')).toContainText("Python couldn't load", { timeout: 60_000 });
+  // Said once: every other pair's button is disabled with the reason, not left to fail again.
+  await expect(pairs.nth(1).getByRole('button', { name: 'Run Python' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(pairs.nth(1).locator('[data-pyts-status]')).toHaveText('');
+  // TypeScript's runtime is its own: a sandbox on the same page still runs.
+  const sandbox = page.locator('section.wb-sandbox').first();
+  await sandbox.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(sandbox.locator('.wb-output .wb-line').first()).toBeVisible({ timeout: 60_000 });
+});
+
+const EXERCISE = 'run-concurrently';
+const fixture = (file: string) => readFileSync(new URL(`../content/exercises/${EXERCISE}/python/${file}`, import.meta.url), 'utf8');
+
+test('a Python answer to an exercise: Language, Check passes the solution, a wrong answer fails with the CLI\'s words', async ({ page }) => {
+  await page.goto(`/exercises/${EXERCISE}/`);
+  const language = page.getByRole('radiogroup', { name: 'Language' });
+  await language.getByRole('radio', { name: 'Python' }).check();
+  const panel = page.locator('[data-py-exercise]');
+  const editor = panel.getByRole('textbox', { name: 'Python code editor' });
+  await expect(editor).toContainText('async def make_breakfast');
+
+  await replaceCode(page, editor, fixture('solution.py'));
+  await panel.getByRole('button', { name: 'Check' }).click();
+  const status = panel.getByRole('status');
+  await expect(status).toHaveText('Passed: all checks passed.', { timeout: 240_000 });
+
+  const wrong = fixture('wrong/gather-without-star.py');
+  await replaceCode(page, editor, wrong);
+  await panel.getByRole('button', { name: 'Check' }).click();
+  await expect(status).not.toHaveText('Checking…', { timeout: 60_000 });
+  const cli = await checkPythonSource(EXERCISE, wrong, { budgetMs: 30_000 });
+  const failed = cli.verdict.checks.find((c) => !c.passed)!;
+  const results = panel.getByRole('region', { name: 'Python check results' });
+  // Python's own error text differs between the CLI's CPython and Pyodide's; the course's words don't.
+  await expect(results).toContainText(failed.message.replace(/TypeError: [\s\S]*$/, 'TypeError'));
+  await expect(results).toContainText('unpack a list with `*`');
+
+  await replaceCode(page, editor, 'import asyncio\n\nasync def make_breakfast(:\n    pass\n');
+  await panel.getByRole('button', { name: 'Run' }).click();
+  await expect(status).toHaveText('Python could not read the code (line 3).', { timeout: 60_000 });
+  await expect(panel.getByRole('region', { name: 'Python output' })).toContainText('Syntax error');
+  // Marked in the editor at that line.
+  await expect(panel.locator('.cm-line', { has: page.locator('.cm-lintRange-error') })).toContainText('async def make_breakfast(:');
+});

@@ -1,0 +1,116 @@
+/**
+ * The Python side of an exercise (PythonExercise.astro): imported on the
+ * first Run or Check in Python. Check describes the exercise's scenarios
+ * for the Python harness (src/lib/python/exercise.ts), runs each in the
+ * page's Pyodide (python-runner.ts) on the virtual clock, and judges the
+ * Observation with the exercise's own checks and the seed computed here
+ * from the code, exactly as the CLI does (`npm run check:exercise -- <id>
+ * answer.py`), so page and CLI give the same verdict. Run runs the first
+ * case and shows its output and Timeline.
+ */
+import type { EditorView } from '@codemirror/view';
+import { CHECK_BUDGET_MS, RUN_BUDGET_MS } from '../lib/harness/limits.ts';
+import { hashString } from '../lib/harness/random.ts';
+import type { Observation } from '../lib/harness/observation.ts';
+import { judge } from '../lib/judge/judge.ts';
+import { combineObservations, exportNames, pythonCheck, pythonVerdict } from '../lib/python/exercise.ts';
+import { loadCheckSpec } from '../components/exercise/check-specs.ts';
+import { appendRows, showOutput, showVerdict } from './results-view.ts';
+import { logRow, verdictView } from './view-model.ts';
+import { showTimelinePanel } from './timeline-panel.ts';
+import { pythonRunner, PythonUnavailable } from './python-runner.ts';
+import { createPythonEditor, showLine } from './python-editor.ts';
+import workbenchStyles from '../components/exercise/workbench.css?inline';
+
+const editors = new WeakMap<HTMLElement, EditorView>();
+let stylesAdded = false;
+
+function addStyles(): void {
+  if (stylesAdded || document.querySelector('course-workbench')) return;
+  stylesAdded = true;
+  const style = document.createElement('style');
+  style.textContent = workbenchStyles;
+  document.head.append(style);
+}
+
+/** The Language choice: shows the Python panel (with its editor) or the TypeScript workbench. */
+export function chooseLanguage(root: HTMLElement, language: string): void {
+  const python = language === 'python';
+  const panel = root.querySelector<HTMLElement>('[data-py-panel]')!;
+  panel.hidden = !python;
+  const workbench = document.querySelector<HTMLElement>(`section.wb[data-exercise="${CSS.escape(root.dataset.pyExercise ?? '')}"]`);
+  if (workbench) {
+    if (python) workbench.dataset.language = 'python';
+    else delete workbench.dataset.language;
+  }
+  if (python) editorFor(root);
+}
+
+function editorFor(root: HTMLElement): EditorView {
+  let view = editors.get(root);
+  if (!view) {
+    addStyles();
+    const starter = root.querySelector<HTMLTemplateElement>('template[data-py-starter]')?.content.textContent ?? '';
+    view = createPythonEditor({ parent: root.querySelector<HTMLElement>('[data-py-editor]')!, doc: starter, label: 'Python code editor', onRun: () => void act(root, 'run') });
+    editors.set(root, view);
+  }
+  return view;
+}
+
+export async function act(root: HTMLElement, action: string): Promise<void> {
+  const id = root.dataset.pyExercise!;
+  const view = editorFor(root);
+  const status = root.querySelector<HTMLElement>('[data-py-status]')!;
+  const output = root.querySelector<HTMLElement>('[data-py-output]')!;
+  const results = root.querySelector<HTMLElement>('[data-py-results]')!;
+  const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-py-action]')];
+  if (buttons.some((b) => b.getAttribute('aria-busy') === 'true')) return;
+  const source = view.state.doc.toString();
+  const runner = pythonRunner();
+  buttons.forEach((b) => b.setAttribute('aria-busy', 'true'));
+  status.textContent = runner.lastLoad ? (action === 'check' ? 'Checking…' : 'Running…') : 'Loading Python (the first run downloads it, once)…';
+  output.replaceChildren();
+  output.hidden = false;
+  results.replaceChildren();
+  results.hidden = true;
+  try {
+    const spec = await loadCheckSpec(id);
+    const seed = hashString(source);
+    const plan = pythonCheck(spec, source, seed);
+    await runner.warm();
+    status.textContent = action === 'check' ? 'Checking…' : 'Running…';
+    const runs: Observation[] = [];
+    const requests = action === 'check' ? plan.requests : plan.requests.slice(0, 1);
+    for (const request of requests) {
+      const run = await runner.run(request, {
+        exercise: id,
+        seed,
+        budgetMs: action === 'check' ? CHECK_BUDGET_MS : RUN_BUDGET_MS,
+        onLine: action === 'run' ? (line) => appendRows(output, [logRow(line)]) : undefined,
+      });
+      runs.push(run);
+      if (run.compileError) break;
+    }
+    const observation = combineObservations(id, seed, runs, plan.labels);
+    showOutput(output, observation);
+    const line = observation.compileError?.line;
+    showLine(view, line, observation.compileError?.message);
+    if (action === 'check') {
+      const verdict = pythonVerdict(judge(spec, observation, { seed }), { ...exportNames(spec.exports), ...plan.names });
+      showVerdict(results, verdictView(verdict));
+      results.hidden = false;
+      status.textContent = verdict.passed ? 'Passed: all checks passed.' : verdict.summary;
+    } else {
+      status.textContent = observation.compileError ? `Python could not read the code (line ${line ?? '?'}).` : 'Ran the first case in your browser.';
+    }
+    showTimelinePanel(output.parentElement ?? output, observation);
+  } catch (error) {
+    output.hidden = true;
+    status.textContent =
+      error instanceof PythonUnavailable
+        ? `Python couldn't load in this browser (${error.message}). The TypeScript version of this exercise still works: choose TypeScript above.`
+        : `The Python check could not run: ${(error as Error).message}`;
+  } finally {
+    buttons.forEach((b) => b.removeAttribute('aria-busy'));
+  }
+}
