@@ -19,6 +19,7 @@ import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
 import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
 import { outputRow, placeholder } from './output-row.ts';
 import { WorkbenchControls } from './workbench-controls.ts';
+import { attachShare } from './share.ts';
 
 /** The schema, view models and judge (run-results.ts), fetched at the first sign of a run: needed only once one returns. */
 type Results = typeof import('./run-results.ts');
@@ -83,6 +84,16 @@ class Workbench {
       this.ui.notice(`Your code from your last visit is back. Reset goes back to the ${this.kind === 'exercise' ? 'starter code' : 'original example'}.`);
     }
     this.#wireButtons();
+    if (this.kind === 'exercise') {
+      attachShare({
+        root: this.root,
+        exercise: this.config.id,
+        code: () => this.view.state.doc.toString(),
+        use: (code) => replaceDoc(this.view, code),
+        notice: (text) => this.ui.notice(text),
+        announce: (text) => this.ui.announce(text),
+      });
+    }
     this.#panel = attachRuntimePanel(this.root);
     this.ui.showShortcuts(isMac);
     addEventListener('pagehide', () => this.#saveNow());
