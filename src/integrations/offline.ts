@@ -86,6 +86,8 @@ export function offlineWorker(options: { enabled: boolean }): AstroIntegration {
           maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
           // `/lessons/x/` is served by `lessons/x/index.html`.
           directoryIndex: 'index.html',
+          // Pagefind asks for pagefind-entry.json?ts=<now> to dodge HTTP caches; the precached copy answers it.
+          ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/],
           cleanupOutdatedCaches: true,
           // Not skipWaiting / clientsClaim: see the file's comment (an open tab keeps its version).
           skipWaiting: false,
