@@ -4,7 +4,9 @@
  * the learner's own without running it or saving anything, and only
  * "Use this code" puts it in the editor and the saved progress.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { THEMES } from './site.ts';
 import { editor, ISLAND_TIMEOUT, openExercise, output, setCode } from './exercise-kit.ts';
 
 const KEY = 'course:progress';
@@ -41,6 +43,15 @@ test('a shared link, opened in a fresh browser: read-only beside the code, saved
   await expect(editor(other)).not.toContainText('from the shared link');
   await expect(output(other)).toContainText('Press Run');
   expect(await stored() ?? '').not.toContain('from the shared link');
+
+  // The shared pane on a phone, and the Share link field on the desktop, in both themes.
+  for (const [where, scanned] of [['shared pane', other], ['share link', page]] as const) {
+    for (const theme of THEMES) {
+      await scanned.emulateMedia({ colorScheme: theme });
+      const found = await new AxeBuilder({ page: scanned }).include('.wb-exercise').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      expect(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${where}, ${theme} theme`).toEqual([]);
+    }
+  }
 
   await shared.getByRole('button', { name: 'Use this code' }).click();
   await expect(editor(other)).toContainText('console.log("from the shared link")');
