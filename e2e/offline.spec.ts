@@ -7,8 +7,9 @@
  * sends no sandboxed (opaque-origin) frame's navigation through a service
  * worker, so the sandbox frame cannot load offline; see the README's "Offline" section.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { editor, ISLAND_TIMEOUT } from './exercise-kit.ts';
+import { editor, ISLAND_TIMEOUT, ROOT } from './exercise-kit.ts';
 
 // The rest of the suite blocks service workers (playwright.config.ts); this spec is about one.
 test.use({ serviceWorkers: 'allow' });
@@ -36,4 +37,12 @@ test('after one visit, with the network off: a visited page, a page never opened
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('searchbox').fill('gather');
   await expect(dialog.getByRole('listitem').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
+});
+
+test('a new version never takes over an open tab: the worker neither claims clients nor skips waiting by itself', () => {
+  const sw = readFileSync(`${ROOT}dist/sw.js`, 'utf8');
+  expect(sw).not.toMatch(/clientsClaim\(\)/);
+  // Workbox keeps skipWaiting() behind an explicit SKIP_WAITING message from a page, which the course never sends.
+  expect(sw.match(/skipWaiting\(\)/g)).toHaveLength(1);
+  expect(sw).toMatch(/"SKIP_WAITING"===\w+\.data\.type&&self\.skipWaiting\(\)/);
 });
