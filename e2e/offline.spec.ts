@@ -1,20 +1,18 @@
 /**
  * Offline after the first visit: the Workbox service worker (src/integrations/offline.ts)
- * precaches every page, the editor's chunks and the search index, so with the
- * network off a visited site still serves a lesson never opened, its editor, and search.
- *
- * Not covered, because it does not work yet: Run and Check offline. Chromium
- * sends no sandboxed (opaque-origin) frame's navigation through a service
- * worker, so the sandbox frame cannot load offline; see the README's "Offline" section.
+ * precaches every page, the editor and runtime chunks, the sandbox frame and the
+ * search index, so with the network off a visited site still serves a lesson
+ * never opened, its editor, search, and Run and Check (the sandbox frame then
+ * loads as the page's srcdoc: see browser-runner.ts).
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { editor, ISLAND_TIMEOUT, ROOT } from './exercise-kit.ts';
+import { editor, ISLAND_TIMEOUT, output, press, readExerciseFile, results, ROOT, setCode } from './exercise-kit.ts';
 
 // The rest of the suite blocks service workers (playwright.config.ts); this spec is about one.
 test.use({ serviceWorkers: 'allow' });
 
-test('after one visit, with the network off: a visited page, a page never opened, its editor and search', async ({ page, context }) => {
+test('after one visit, with the network off: a visited page, a page never opened, its editor, Run, Check and search', async ({ page, context }) => {
   test.setTimeout(120_000);
   await page.goto('/lessons/coroutines/');
   // Installed and active: every file of the precache is stored.
@@ -31,6 +29,11 @@ test('after one visit, with the network off: a visited page, a page never opened
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.goto('/exercises/first-coroutine/');
   await expect(editor(page)).toBeVisible({ timeout: ISLAND_TIMEOUT });
+  await setCode(page, readExerciseFile('first-coroutine', 'solution.ts'));
+  await press(page, 'Run', 30_000);
+  await expect(output(page)).toContainText('Finished');
+  await press(page, 'Check', 30_000);
+  await expect(results(page)).toContainText('All checks passed');
 
   // Search's index comes from the precache too.
   await page.getByRole('button', { name: 'Search' }).click();
