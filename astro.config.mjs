@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { nodeHarnessPlugin } from './src/lib/runtime/webcontainer/vite-plugin.mjs';
 import hosting from './src/integrations/hosting.ts';
 import pyodideAssets from './src/integrations/pyodide.ts';
+import { offlineRegistration, offlineWorker } from './src/integrations/offline.ts';
 import { CODE_DEFAULT_COLOR, CODE_THEMES } from './src/components/lesson/shiki.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -51,16 +52,27 @@ const isolationHeaders = {
  * - COURSE_OUT_DIR: where the build goes (default `./dist`), so a sub-path
  *   build can sit beside the normal one;
  * - COURSE_COI_SW=1: load coi-serviceworker in every page (GitHub Pages, which
- *   cannot send the isolation headers itself).
+ *   cannot send the isolation headers itself);
+ * - COURSE_OFFLINE=0: no offline service worker (default on). It is also off
+ *   with COURSE_COI_SW=1, since coi-serviceworker holds the same scope.
  */
 const env = process.env;
+const offline = env.COURSE_OFFLINE !== '0' && env.COURSE_COI_SW !== '1';
 
 export default defineConfig({
   base: env.COURSE_BASE || '/',
   ...(env.COURSE_SITE ? { site: env.COURSE_SITE } : {}),
   ...(env.COURSE_OUT_DIR ? { outDir: env.COURSE_OUT_DIR } : {}),
-  // hosting() last: it hashes the finished pages and sees whether the search index is there.
-  integrations: [mdx(), pagefindIndex(), pyodideAssets(), hosting({ coiServiceWorker: env.COURSE_COI_SW === '1' })],
+  // hosting() hashes the finished pages' inline scripts (the offline registration's too) and sees whether the
+  // search index is there; the offline worker comes after it, so its precache holds the final pages.
+  integrations: [
+    mdx(),
+    pagefindIndex(),
+    pyodideAssets(),
+    offlineRegistration({ enabled: offline }),
+    hosting({ coiServiceWorker: env.COURSE_COI_SW === '1' }),
+    offlineWorker({ enabled: offline }),
+  ],
   // `astro dev` and `astro preview` both send these.
   server: { headers: isolationHeaders },
   // Lesson pages carry no JS of their own; nothing to prefetch.

@@ -14,6 +14,9 @@ if (!executablePath) {
 
 const browserUse = {
   ...devices['Desktop Chrome'],
+  // The offline service worker would download the whole precache in every test's fresh context;
+  // the specs about it (offline, subpath) allow it with test.use({ serviceWorkers: 'allow' }).
+  serviceWorkers: 'block' as const,
   launchOptions: {
     executablePath,
     // Flags that work on CI containers and offline machines.

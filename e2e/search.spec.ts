@@ -24,6 +24,24 @@ test('"gather" finds the tasks lesson and the cheat sheet; Pagefind loads only w
   await expect(dialog).toBeHidden();
 });
 
+test('a result links to the section that matched, and following it lands there', async ({ page }) => {
+  await page.goto('/lessons/introduction/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await dialog.getByRole('searchbox').fill('structured concurrency');
+  const links = dialog.getByRole('listitem').getByRole('link');
+  await expect(links.first()).toBeVisible({ timeout: 15_000 });
+  const cancellation = dialog.locator('a[href^="/lessons/cancellation/"]').first();
+  const href = (await cancellation.getAttribute('href'))!;
+  // Pagefind's sub-result for the heading, not the top of the lesson.
+  expect(href).toBe('/lessons/cancellation/#structured-concurrency-tasks-that-end-together');
+  await expect(cancellation).toContainText('Structured concurrency');
+  await cancellation.click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/lessons\/cancellation\/#structured-concurrency-tasks-that-end-together$/);
+  await expect(page.getByRole('heading', { name: /Structured concurrency: tasks that end together/ })).toBeInViewport();
+});
+
 test('"/" typed in the editor or a field does not open search', async ({ page }) => {
   await page.goto('/exercises/first-coroutine/');
   const editor = page.getByRole('textbox', { name: 'Code editor' });

@@ -15,6 +15,9 @@ const BASE = '/course/';
 const OUT = process.env.E2E_SUBPATH_DIST ?? `${ROOT}test-results/dist-course`;
 let host: StaticHost;
 
+// The offline service worker must register under the base too (the rest of the suite blocks it).
+test.use({ serviceWorkers: 'allow' });
+
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   if (!process.env.E2E_SUBPATH_DIST) {
@@ -66,5 +69,8 @@ test('under /course/, home → lesson → Run works, and nothing is missing', as
   expect(exerciseHref, 'the list links to an exercise under the base').toMatch(new RegExp(`^${BASE}exercises/`));
   await page.goto(new URL(exerciseHref!, host.url).href);
   await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeVisible({ timeout: 20_000 });
+  // The offline worker installed at the base, through the pages' CSP (worker-src 'self'), with a precache of files under it.
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(scope).toBe(host.url);
   expect(bad, 'no request failed or answered 4xx/5xx').toEqual([]);
 });

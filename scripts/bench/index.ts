@@ -18,6 +18,7 @@ import { verdictsUnderLoad, type LoadBench } from './under-load.ts';
 import { islandSizes } from './island.ts';
 import { longTasksBench, longTasksReport, type LongTaskBench } from './long-tasks.ts';
 import { pythonBench, pythonReport, type PythonBench } from './python.ts';
+import { offlineBench, type OfflineBench } from './offline.ts';
 import { exerciseIds } from '../../src/lib/node/exercises.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -71,6 +72,9 @@ for (let i = 0; ; i++) {
 const pages = ['', ...readdirSync(join(root, 'dist/lessons')).sort().map((slug) => `lessons/${slug}/`)];
 const { browser, executablePath } = await launch();
 
+step('Offline service worker: precache size');
+const offline: OfflineBench = offlineBench(join(root, 'dist'));
+
 step('Page weight at 375 px, before any interaction');
 const weights: PageWeight[] = [];
 for (const path of pages) weights.push(await pageWeight(browser, baseURL, path || '/'));
@@ -111,7 +115,7 @@ const fixtures: FixtureBench = await benchFixtures();
 step('CLI: every fixture again while every core is kept busy (verdicts under load)');
 const underLoad: LoadBench = await verdictsUnderLoad();
 
-const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, islands, types, lighthouse, runtime, longTasks, python, fixtures, underLoad };
+const results = { measuredAt: new Date().toISOString(), budgets: BUDGETS, weights, offline, islands, types, lighthouse, runtime, longTasks, python, fixtures, underLoad };
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(report(results));
@@ -125,6 +129,13 @@ function report(r: typeof results): string {
   for (const w of r.weights) {
     lines.push(`  ${(w.path === '/' ? '/ (home)' : `/${w.path}`).padEnd(44)} ${kb(w.totalBytes).padStart(9)} ${mark(w.totalBytes <= BUDGETS.pageTotal)} ${kb(BUDGETS.pageTotal).padStart(7)}  ${kb(w.jsBytes).padStart(8)} ${mark(w.jsBytes <= BUDGETS.pageJs)} ${kb(BUDGETS.pageJs)}`);
   }
+  const o = r.offline;
+  lines.push(
+    '',
+    o.enabled
+      ? `Offline service worker: precache ${o.precacheFiles} files, ${kb(o.precacheBytes)} (${kb(o.precacheGzipBytes)} gzip), fetched after load on a first visit; sw.js ${kb(o.workerGzipBytes)} gzip; registration ${o.registrationGzipBytes} B gzip per page (in the JS above)`
+      : 'Offline service worker: off in this build',
+  );
   lines.push('', 'Islands (gzip)');
   lines.push(`  editor island (${r.islands.editorIslandFiles.length} files, exercise page)${' '.repeat(8)} ${kb(r.islands.editorIslandBytes).padStart(9)} ${mark(r.islands.editorIslandBytes <= BUDGETS.editorIsland)} ${kb(BUDGETS.editorIsland)}`);
   lines.push(`  sandbox worker (harness + transpiler)${' '.repeat(8)} ${kb(r.islands.sandboxWorkerBytes).padStart(9)}      (loaded on first Run or editor focus)`);

@@ -52,10 +52,14 @@ export default function hosting(options: HostingOptions = {}): AstroIntegration 
         const pages: Array<{ file: string; html: string }> = [];
         for (const file of files) {
           const rel = relative(out, file).split(sep);
-          // The sandbox frame has its own policy (SANDBOX_CSP); it is not a page.
-          if (rel[0] === 'sandbox') continue;
-          if (rel.length > 1) pageDirs.add(rel[0]!);
           const html = await readFile(file, 'utf8');
+          // The sandbox frame has its own policy (SANDBOX_CSP); it is not a page. Offline it loads as the
+          // page's srcdoc, under the page's policy too, so its script's hash goes into the pages' policy.
+          if (rel[0] === 'sandbox') {
+            for (const body of inlineScripts(html)) hashes.add(sha256Source(body));
+            continue;
+          }
+          if (rel.length > 1) pageDirs.add(rel[0]!);
           for (const body of inlineScripts(html)) hashes.add(sha256Source(body));
           pages.push({ file, html });
         }

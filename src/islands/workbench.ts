@@ -22,6 +22,7 @@ import { WorkbenchControls } from './workbench-controls.ts';
 import { showEarlierPass, wasPassed } from './passed-state.ts';
 import { SolutionGate } from './solution-gate.ts';
 import { attachFocusMode } from './focus-mode.ts';
+import { attachShare } from './share.ts';
 
 /** The schema, view models and judge (run-results.ts), fetched at the first sign of a run: needed only once one returns. */
 type Results = typeof import('./run-results.ts');
@@ -94,6 +95,14 @@ class Workbench {
       showEarlierPass(this.ui.find('results'), this.config.id);
       this.#solutionGate = new SolutionGate(this.ui.button('solution'), wasPassed(this.config.id));
       attachFocusMode(this.root, () => this.view.requestMeasure());
+      attachShare({
+        root: this.root,
+        exercise: this.config.id,
+        code: () => this.view.state.doc.toString(),
+        use: (code) => replaceDoc(this.view, code),
+        notice: (text) => this.ui.notice(text),
+        announce: (text) => this.ui.announce(text),
+      });
     }
     this.#panel = attachRuntimePanel(this.root);
     this.ui.showShortcuts(isMac);

@@ -4,8 +4,10 @@
  * and its keyboard and screen-reader behaviour. Nothing of Pagefind loads
  * until the dialog opens.
  */
+import { resultLink, type ResultData } from './sections.ts';
+
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+  data(): Promise<ResultData>;
 }
 interface Pagefind {
   init?(): Promise<void>;
@@ -53,7 +55,18 @@ export function initSearch(): void {
 
   openButton.addEventListener('click', open);
   dialog.querySelector('[data-search-close]')!.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => (opener ?? openButton).focus());
+  // A result may be a section of the page already open: following it must close the dialog too,
+  // and leave focus where the browser puts it for the fragment, not back on the Search button above.
+  let followed = false;
+  list.addEventListener('click', (event) => {
+    if (!(event.target as Element).closest('a')) return;
+    followed = true;
+    dialog.close();
+  });
+  dialog.addEventListener('close', () => {
+    if (!followed) (opener ?? openButton).focus();
+    followed = false;
+  });
   // A click on the backdrop (outside the dialog's box) closes it.
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) dialog.close();
@@ -100,13 +113,21 @@ export function initSearch(): void {
   });
 }
 
-function resultItem(data: { url: string; excerpt: string; meta: { title?: string } }): HTMLLIElement {
+/** One result: a link to the section that matched (sections.ts), and the excerpt from there. */
+function resultItem(data: ResultData): HTMLLIElement {
+  const link = resultLink(data);
   const li = document.createElement('li');
   const a = document.createElement('a');
-  a.href = data.url.replace(/\.html$/, '').replace(/\/index$/, '/');
-  a.textContent = data.meta.title ?? data.url;
+  a.href = link.href;
+  a.textContent = link.title;
+  if (link.section && link.section !== link.title) {
+    const section = document.createElement('span');
+    section.className = 'search-section';
+    section.textContent = ` › ${link.section}`;
+    a.append(section);
+  }
   const p = document.createElement('p');
-  p.append(...excerptNodes(data.excerpt));
+  p.append(...excerptNodes(link.excerpt));
   li.append(a, p);
   return li;
 }

@@ -34,7 +34,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * the bytes, since the frame can fetch nothing.
  */
 export const SANDBOX_CSP =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:; connect-src 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:; connect-src 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'";
 
 /** A CSP source expression for a script or style body. */
 export function sha256Source(text: string): string {
@@ -74,13 +74,16 @@ export function pageCsp({ scriptHashes, search = false }: CspInput): string {
   const hashes = [...new Set(scriptHashes)].sort();
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'none'"]],
-    ['script-src', ["'self'", ...(search ? ["'wasm-unsafe-eval'"] : []), ...hashes]],
+    // 'trusted-types-eval': eval only where Trusted Types are enforced, which is only in the sandbox frame's
+    // offline srcdoc copy and its workers (browser-runner.ts); the pages themselves still cannot eval.
+    ['script-src', ["'self'", ...(search ? ["'wasm-unsafe-eval'"] : []), ...hashes, "'trusted-types-eval'"]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:']],
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'"]],
     ['frame-src', ["'self'", WEBCONTAINER_ORIGIN]],
-    ['worker-src', ["'self'"]],
+    // blob: for the sandbox frame's workers when the frame is the page's srcdoc (offline), under this policy too.
+    ['worker-src', ["'self'", 'blob:']],
     ['manifest-src', ["'self'"]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'self'"]],

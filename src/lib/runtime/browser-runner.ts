@@ -32,6 +32,18 @@ function loadWorkerCode(): Promise<string> {
   return workerCode;
 }
 
+let frameHtml: Promise<string> | undefined;
+
+/** The sandbox frame's document, fetched once per page (offline only). */
+function loadFrameHtml(url: string): Promise<string> {
+  frameHtml ??= fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`could not load the sandbox frame (${r.status})`);
+    return r.text();
+  });
+  frameHtml.catch(() => (frameHtml = undefined));
+  return frameHtml;
+}
+
 export class BrowserRunner implements Runner {
   readonly kind = 'browser' as const;
   readonly label = RUNTIME_LABELS.browser;
@@ -111,7 +123,13 @@ export class BrowserRunner implements Runner {
     frame.setAttribute('aria-hidden', 'true');
     frame.tabIndex = -1;
     frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-    frame.src = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}sandbox/frame.html`;
+    const frameUrl = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}sandbox/frame.html`;
+    // Offline, Chromium sends no sandboxed (opaque-origin) frame's navigation through the service worker,
+    // so `src` would fail: the page fetches the document (the worker's precache answers) and hands it over
+    // as srcdoc. The frame keeps its own policy and inherits the page's, which allows its script by hash and
+    // eval only through Trusted Types (src/lib/hosting/headers.ts, public/sandbox/frame.html).
+    if (navigator.onLine === false) frame.srcdoc = await loadFrameHtml(frameUrl);
+    else frame.src = frameUrl;
     const ready = this.#waitFor(frame, 'ready');
     window.addEventListener('message', (event) => this.#onMessage(frame, event));
     document.body.append(frame);
