@@ -194,8 +194,14 @@ export default defineExercise({
             why = "Its error page came back as if it were data. fetch resolves even for HTTP errors: check `response.ok` (or `response.status`) and throw.";
           } else if (o.logs.some((l) => l.text.includes(String(bad.status)))) {
             why = 'You logged it, but the caller still got a normal result and can\'t tell anything failed: throw instead of logging and going on.';
+          } else if (Array.isArray(value) && value.length === c.endpoints.length) {
+            // One item per URL: the failed request's answer went on as data (its body transformed, or the Response itself).
+            why = `It resolved with ${value.length} items, one for each URL, so the failed request's answer was passed on as if it were data. fetch resolves even for HTTP errors: check \`response.ok\` (or \`response.status\`) and throw.`;
           } else {
-            why = 'Something swallowed the error: an empty `catch {}`, or a catch that returns a placeholder, hides it. Let it propagate (or rethrow it).';
+            // Fewer items (or none): the failure became a placeholder; whether a catch did it is not observed, so ask.
+            why =
+              `It resolved with ${Array.isArray(value) ? (value.length ? `${value.length} item${value.length === 1 ? '' : 's'} for ${c.endpoints.length} URLs` : 'an empty list') : kindOf(value, 'a string')}, so the failure became a normal result. ` +
+              'Is there an empty `catch {}`, or a catch that returns a placeholder? Let the error propagate (or rethrow it).';
           }
           return `fetchAll resolved although ${bad.url} answered ${answer}. ${why} The error should name the status and the URL.`;
         }

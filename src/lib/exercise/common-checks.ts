@@ -68,9 +68,22 @@ export function noUnhandledRejections(advice = 'Every promise that can reject ne
  * doesn't recognise.
  */
 export function kindOf(value: Json, unknownString: string): string {
-  if (typeof value === 'string' && value.startsWith('Promise')) return 'a Promise (not awaited)';
+  const fn = functionName(value);
+  if (fn !== undefined) return fn ? `the function \`${fn}\` itself (\`${value}\`), not a call of it` : `a function (\`${value}\`)`;
+  if (typeof value === 'string' && value.startsWith('Promise {')) return `a Promise that was never awaited (\`${value}\`)`;
   if (value === null) return 'undefined';
   if (value === '') return 'an empty string';
   if (typeof value === 'string') return unknownString;
   return `a ${Array.isArray(value) ? 'list' : typeof value}`;
+}
+
+/**
+ * The name of a function the learner's code returned, as the harness copies
+ * it (`[Function: brewCoffee]`); '' for an anonymous one; undefined if the
+ * value is not a function's copy.
+ */
+export function functionName(value: Json): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^\[(?:Async)?Function(?:: ([\w$]+)| \(anonymous\))\]$/.exec(value);
+  return match ? (match[1] ?? '') : undefined;
 }

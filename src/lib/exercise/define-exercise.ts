@@ -125,11 +125,12 @@ export function defineExercise<C, E extends Record<string, ExportKind>>(definiti
     const setUp = (h: HarnessApi) => (setup = definition.setup(data, h));
     return {
       name,
-      helpers: (h) => ({
-        sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal),
-        blockFor: (ms: number) => h.blockFor(ms),
-        ...setUp(h).helpers,
-      }),
+      helpers: (h) =>
+        namedAfterKeys({
+          sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal),
+          blockFor: (ms: number) => h.blockFor(ms),
+          ...setUp(h).helpers,
+        }),
       drive: (exports, h) => {
         const ready = setup ?? setUp(h);
         setup = undefined;
@@ -174,6 +175,22 @@ export function defineExercise<C, E extends Record<string, ExportKind>>(definiti
   };
   if (definition.graceMs !== undefined) spec.graceMs = definition.graceMs;
   return spec;
+}
+
+/**
+ * Each helper function named as the learner imports it, so a helper passed
+ * where its result was meant shows as Node would show it: `[Function: brewCoffee]`.
+ */
+function namedAfterKeys(helpers: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(helpers)) {
+    if (typeof value === 'function' && value.name !== key) Object.defineProperty(value, 'name', { value: key, configurable: true });
+  }
+  return helpers;
+}
+
+/** A check not run because the check `because` (its id) stopped it: shown as skipped, not as a failure of its own. */
+export function notChecked(because: string, message: string): CheckOutcome {
+  return { passed: false, message, skippedBecause: because };
 }
 
 function toOutcome(verdict: CaseVerdict): CheckOutcome {

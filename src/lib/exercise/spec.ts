@@ -74,7 +74,16 @@ export interface Scenario {
 
 export type CheckOutcome =
   | { passed: true; message?: string }
-  | { passed: false; message: string; expected?: Json; actual?: Json };
+  | {
+      passed: false;
+      message: string;
+      expected?: Json;
+      actual?: Json;
+      /** Not run because the check with this id stopped it (see CheckResult.skippedBecause). */
+      skippedBecause?: string;
+      /** The raw text behind the message, shown one click away. */
+      detail?: string;
+    };
 
 interface CheckContext {
   /** The observation of one named scenario (throws if absent: the judge turns that into a failure). */
