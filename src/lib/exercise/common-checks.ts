@@ -2,7 +2,7 @@
  * Checks most exercises share, written against one case at a time (the kit
  * loops over the cases and names the case in the message).
  */
-import type { Json, ScenarioObservation } from '../harness/observation.ts';
+import type { Json, ScenarioObservation, Span } from '../harness/observation.ts';
 import { elapsed, groupLabels, ms, output, quoteList, unhandledRejections } from '../judge/facts.ts';
 import { mismatch, type CaseCheck } from './define-exercise.ts';
 
@@ -41,12 +41,34 @@ export function nothingFloating(exportName = 'main'): CaseCheck<unknown> {
     verify: (o) => {
       if (!o.pendingAtSettle.length) return undefined;
       const labels = groupLabels(o.pendingAtSettle.map((p) => p.label));
-      return (
-        `When ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}. ` +
-        'Something was started but never awaited: a missing `await`, or a promise from forEach/map that nobody waited for.'
-      );
+      const head = `When ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}.`;
+      const failed = failureBeforeSettling(o);
+      if (failed) {
+        // Observed: the pending work had started before an operation failed, and the export stopped waiting right then.
+        return (
+          `${head} It had been started before ${failed.label} failed at ${ms(failed.end ?? undefined)}, and ${exportName} stopped waiting right then. ` +
+          'Were they awaited together with `Promise.all`? It rejects at the first failure without waiting for the others; `Promise.allSettled` (or a catch on each promise) waits for every one.'
+        );
+      }
+      return `${head} Something was started but never awaited: is an \`await\` missing, or a promise from forEach/map that nobody waited for?`;
     },
   };
+}
+
+/**
+ * The learner's operation that failed just before the export settled, when
+ * everything still pending at that moment had started before it failed; or
+ * undefined. "Just before" is the same instant: a rejection passing up
+ * through awaits takes no simulated time.
+ */
+function failureBeforeSettling(o: ScenarioObservation): Span | undefined {
+  if (o.settled.state === 'pending') return undefined;
+  const { at, seq } = o.settled;
+  const failed = o.spans.find((s) => s.owner === 'learner' && s.outcome === 'error' && s.end === at && (s.endSeq ?? Infinity) < seq);
+  if (!failed) return undefined;
+  const pending = new Set(o.pendingAtSettle.map((p) => p.id));
+  const startedBefore = o.spans.filter((s) => pending.has(s.id)).every((s) => s.startSeq < (failed.endSeq ?? 0));
+  return startedBefore ? failed : undefined;
 }
 
 /** No promise rejected without a handler, at any moment of the run. */
