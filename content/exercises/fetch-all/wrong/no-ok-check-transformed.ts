@@ -3,5 +3,5 @@
 export async function fetchAll(urls: string[]): Promise<string[]> {
   const responses = await Promise.all(urls.map((url) => fetch(url)));
   const bodies = await Promise.all(responses.map((response) => response.text()));
-  return bodies.map((body) => body.trim());
+  return bodies.map((body) => body.toUpperCase());
 }
