@@ -1,4 +1,4 @@
-import { defineExercise, groupLabels, mismatch, ms, nothingFloating, peakConcurrency, type HarnessApi, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
+import { jsonShown, shown, defineExercise, groupLabels, mismatch, ms, nothingFloating, peakConcurrency, type HarnessApi, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
 
 const HEARTBEAT_MS = 50;
 const MAX_GAP_MS = 150;
@@ -90,7 +90,7 @@ function setup({ limit }: Case, h: HarnessApi) {
           const times = [0, ...beats, h.now()];
           const worst = Math.max(...times.slice(1).map((t, i) => t - times[i]));
           h.log(
-            `countPrimes(${limit}) returned ${JSON.stringify(value)} after ${Math.round(h.now())} ms; ` +
+            `countPrimes(${limit}) returned ${shown(value)} after ${Math.round(h.now())} ms; ` +
               `the heartbeat's longest wait was ${Math.round(worst)} ms (it should beat every ${HEARTBEAT_MS} ms, and never wait more than ${MAX_GAP_MS})`
           );
         },
@@ -182,7 +182,7 @@ export default defineExercise({
         if (o.settled.state !== 'fulfilled') return `${call} never finished.`;
         const value = o.settled.value;
         if (value === expected) return undefined;
-        if (typeof value !== 'number') return `${call} resolved to ${JSON.stringify(value)}; it should resolve to the number ${expected}.`;
+        if (typeof value !== 'number') return `${call} resolved to ${jsonShown(value)}; it should resolve to the number ${expected}.`;
         let why = '';
         const late = lateWork(o);
         if (late) {

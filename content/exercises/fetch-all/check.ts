@@ -1,4 +1,4 @@
-import { defineExercise, elapsed, forCases, kindOf, mismatch, ms, nothingFloating, noUnhandledRejections, type Json, type Route, type Rng, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
+import { shown, defineExercise, elapsed, forCases, kindOf, mismatch, ms, nothingFloating, noUnhandledRejections, type Json, type Route, type Rng, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
 
 /**
  * fetchAll(urls) against the harness's simulated fetch. Two cases from the
@@ -104,7 +104,7 @@ export default defineExercise({
     h.routes(routes);
     return { call: (x) => x.fetchAll(c.endpoints.map((e) => e.url)) };
   },
-  show: (bodies, h) => h.log(`fetchAll resolved to ${JSON.stringify(bodies)}`),
+  show: (bodies, h) => h.log(`fetchAll resolved to ${shown(bodies)}`),
   checks: [
     {
       id: 'one-request-per-url',
@@ -175,9 +175,9 @@ export default defineExercise({
         }
         if (took > slowest) return `${head} Some requests waited for others before they started: start every fetch first, then await them together.`;
         if (took < fastest) {
-          return (`${head} It finished before even the fastest response (${ms(fastest)}) arrived, so nothing was awaited: a missing \`await\`, or forEach with an async callback, which doesn't wait.`);
+          return (`${head} It finished before even the fastest response (${ms(fastest)}) arrived, so it waited for none of them. Is an \`await\` missing, or are the requests started from forEach, which doesn't wait for an async callback?`);
         }
-        return `${head} It stopped waiting while some responses were still on their way: Promise.race, or awaiting only some of the requests, stops early. Promise.all waits for every one.`;
+        return `${head} It stopped waiting while some responses were still on their way. Does it use Promise.race, or await only some of the requests? Both stop early; Promise.all waits for every one.`;
         return undefined;
       },
     }),

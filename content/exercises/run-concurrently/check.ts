@@ -115,11 +115,11 @@ export default defineExercise({
         const fastest = Math.min(...DISHES.map((d) => t[d]));
         if (took < fastest) {
           return (
-            `${head} It finished before even the fastest dish (${ms(fastest)}) was ready, so nothing was awaited: a missing \`await\`, or forEach with an async callback, which doesn't wait.`
+            `${head} It finished before even the fastest dish (${ms(fastest)}) was ready, so it waited for none of them. Is an \`await\` missing, or are the helpers called from forEach, which doesn't wait for an async callback?`
           );
         }
         return (
-          `${head} It stopped waiting while some dishes were still cooking. Promise.race settles with the first one to finish, and awaiting only some of the promises stops early too; Promise.all waits for all of them.`
+          `${head} It stopped waiting while some dishes were still cooking. Does it use Promise.race? Promise.race settles with the first one to finish, and awaiting only some of the promises stops early too; Promise.all waits for all of them.`
         );
       },
     },

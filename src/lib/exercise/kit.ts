@@ -5,6 +5,7 @@ export {
   allOverlap,
   elapsed,
   groupLabels,
+  jsonShown,
   learnerTimers,
   ms,
   output,
