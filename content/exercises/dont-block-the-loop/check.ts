@@ -165,6 +165,7 @@ function diagnose(o: ScenarioObservation): string {
 }
 
 export default defineExercise({
+  mustFulfil: true,
   exports: { countPrimes: 'function' },
   example: { limit: EXAMPLE_LIMIT },
   cases: { 'limit 2000': () => ({ limit: EXAMPLE_LIMIT }), generated: (rng) => ({ limit: generatedLimit(rng.next()) }) },

@@ -150,6 +150,7 @@ const EXAMPLE_CASE: Case = { example: true, ops: EXAMPLE };
 const generatedCase = (rng: Rng): Case => ({ example: false, ops: generated(rng) });
 
 export default defineExercise({
+  mustFulfil: true,
   exports: { runAll: 'function' },
   example: EXAMPLE_CASE,
   // The example from the task, then two generated cases.

@@ -323,6 +323,7 @@ function poolCheck(): CaseCheck<JobCase> {
 }
 
 export default defineExercise({
+  mustFulfil: true,
   exports: { mapLimit: 'function' },
   example: makeCase('equal', 'the example', TEN, 3, TEN.map(() => 100), () => ''),
   cases: {

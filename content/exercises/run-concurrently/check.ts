@@ -45,6 +45,7 @@ function passedFunctions(o: ScenarioObservation): string[] {
 }
 
 export default defineExercise({
+  mustFulfil: true,
   exports: { makeBreakfast: 'function' },
   example: { timings: CONTRACT, values: RUN_TEXT, contract: true },
   cases: {

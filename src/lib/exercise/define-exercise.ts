@@ -89,6 +89,8 @@ interface ExerciseDefinition<C, E extends Record<string, ExportKind>> {
   checks: Array<CaseCheck<NoInfer<C>>>;
   /** Simulated time allowed after the call settles, for late output. */
   graceMs?: number;
+  /** The export never rightly rejects in any case (see CheckSpec.mustFulfil); `main` always counts as so. */
+  mustFulfil?: boolean;
 }
 
 /** A check that reads only the cases `only` picks, with their type narrowed. */
@@ -174,6 +176,7 @@ export function defineExercise<C, E extends Record<string, ExportKind>>(definiti
     checks,
   };
   if (definition.graceMs !== undefined) spec.graceMs = definition.graceMs;
+  if (definition.mustFulfil) spec.mustFulfil = true;
   return spec;
 }
 

@@ -118,4 +118,10 @@ export interface CheckSpec {
   checks: Check[];
   /** Simulated time allowed after main settles, for late output. Default 10 000 ms. */
   graceMs?: number;
+  /**
+   * The export must never reject in any case: an error escaping it fails
+   * "Your code runs to the end". Always so for `main`; exercises whose export
+   * may rightly reject (fetchAll on a 404, withTimeout) leave it unset.
+   */
+  mustFulfil?: boolean;
 }

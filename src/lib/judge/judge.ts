@@ -21,14 +21,16 @@ interface JudgeOptions {
 }
 
 export function judge(
-  spec: Pick<CheckSpec, 'checks' | 'scenarios'> & Partial<Pick<CheckSpec, 'exports'>>,
+  spec: Pick<CheckSpec, 'checks' | 'scenarios'> & Partial<Pick<CheckSpec, 'exports' | 'mustFulfil'>>,
   observation: Observation,
   options: JudgeOptions,
 ): Verdict {
   const foreign = unexpectedScenarios(spec, observation, options.seed);
   if (foreign) return refused(observation, foreign);
   const broken = brokenScenarios(observation);
-  const runs = runsCheck(observation, broken, 'main' in (spec.exports ?? {}));
+  const exportNames = Object.keys(spec.exports ?? {});
+  const mustFulfil = exportNames.includes('main') ? 'main' : spec.mustFulfil ? exportNames[0] : undefined;
+  const runs = runsCheck(observation, broken, mustFulfil);
   const results: CheckResult[] = [];
   for (const check of spec.checks) results.push(runCheck(check, observation, broken, options.seed));
   const checks = [runs, ...actionableFirst(withoutRepeats([runs, ...results]).slice(1))];
@@ -139,7 +141,8 @@ function neverFinished(scenario: ScenarioObservation): string {
     : 'main never finished: it is waiting on a promise that nothing will ever resolve (nothing else was pending). Did you forget to call resolve, or await something that never settles?';
 }
 
-function runsCheck(observation: Observation, broken: Map<string, Stop>, exportsMain: boolean): CheckResult {
+/** `mustFulfil`: the export whose rejection is a failure of the program (`main`, or one the exercise says never rejects). */
+function runsCheck(observation: Observation, broken: Map<string, Stop>, mustFulfil: string | undefined): CheckResult {
   const base = { id: RUNS_CHECK_ID, title: RUNS_CHECK_TITLE };
   if (observation.compileError) {
     const e = observation.compileError;
@@ -160,11 +163,11 @@ function runsCheck(observation: Observation, broken: Map<string, Stop>, exportsM
     }
   }
   // `main` is a program: an error escaping it is the program failing, whatever the error (other exports may be meant to reject).
-  const rejected = exportsMain ? observation.scenarios.find((s) => s.settled.state === 'rejected') : undefined;
+  const rejected = mustFulfil ? observation.scenarios.find((s) => s.settled.state === 'rejected') : undefined;
   if (rejected && rejected.settled.state === 'rejected') {
     const e = rejected.settled.error;
     const what = NON_ERROR_NAMES.has(e.name) ? e.message : `${e.name}: ${e.message}`;
-    const message = `\`main\` failed: ${what}${whereInCode(e)}. Nothing caught this error, so the program stopped there.`;
+    const message = `\`${mustFulfil}\` failed: ${what}${whereInCode(e)}. Nothing caught this error, so it escaped \`${mustFulfil}\`${mustFulfil === 'main' ? ' and the program stopped there' : ''}.`;
     return { ...base, passed: false, message: many ? `In the "${rejected.scenario}" case: ${message}` : message };
   }
   const cut = observation.scenarios.find((s) => s.outputTruncated);
