@@ -64,9 +64,11 @@ function render(verdict: Verdict, file: string): string {
   const paint = (code: number, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const lines = [`${verdict.exercise}: ${file}`, ''];
   for (const check of verdict.checks) {
-    lines.push(`${check.passed ? paint(32, '✓ PASS') : paint(31, '✗ FAIL')}  ${check.title}  [${check.id}]`);
+    const mark = check.passed ? paint(32, '✓ PASS') : check.skippedBecause ? paint(33, '– SKIP') : paint(31, '✗ FAIL');
+    lines.push(`${mark}  ${check.title}  [${check.id}]${check.skippedBecause ? `  (because of ${check.skippedBecause})` : ''}`);
     if (!check.passed) {
       lines.push(...check.message.split('\n').map((l) => `        ${l}`));
+      if (check.detail) lines.push(`        (the engine said: ${check.detail})`);
       if (check.diff) {
         lines.push('        expected (-) against printed (+):');
         // The page's words for a line printed at another time (src/islands/view-model.ts diffRows).

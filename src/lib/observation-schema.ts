@@ -102,6 +102,7 @@ const learnerError = z.object({
   line: z.optional(position),
   column: z.optional(position),
   t: z.optional(time),
+  hint: z.optional(message),
 });
 
 const settled = z.discriminatedUnion('state', [
@@ -110,7 +111,7 @@ const settled = z.discriminatedUnion('state', [
     state: z.literal('rejected'),
     at: time,
     seq: count,
-    error: z.object({ name: short, message, line: z.optional(position), column: z.optional(position) }),
+    error: z.object({ name: short, message, line: z.optional(position), column: z.optional(position), hint: z.optional(message) }),
   }),
   z.object({ state: z.literal('pending') }),
 ]);

@@ -80,7 +80,7 @@ function explainOutput(o: ScenarioObservation, actual: string[]): string {
     return 'You printed "loaded undefined": a promise has no `name`. `await loadUser(1)` to get the user first.';
   }
   if (!actual.includes('loaded Ada') && loadSpan?.outcome === 'error') {
-    const how = o.settled.state === 'fulfilled' ? ' and main still finished normally, so something caught the error and threw it away (an empty catch?)' : '';
+    const how = o.settled.state === 'fulfilled' ? ' and main still finished normally, so the error was caught and dropped: is there an empty catch?' : '';
     return `"loaded Ada" is missing: loadUser(1) failed with "user 1 not found"${how}. The user was not saved yet: \`await saveUser(...)\` before loading it.`;
   }
   const done = actual.indexOf('done');

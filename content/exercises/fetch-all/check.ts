@@ -1,4 +1,4 @@
-import { defineExercise, elapsed, forCases, kindOf, mismatch, ms, nothingFloating, noUnhandledRejections, type Json, type Route, type Rng, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
+import { shown, defineExercise, elapsed, forCases, kindOf, mismatch, ms, nothingFloating, noUnhandledRejections, type Json, type Route, type Rng, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
 
 /**
  * fetchAll(urls) against the harness's simulated fetch. Two cases from the
@@ -104,7 +104,7 @@ export default defineExercise({
     h.routes(routes);
     return { call: (x) => x.fetchAll(c.endpoints.map((e) => e.url)) };
   },
-  show: (bodies, h) => h.log(`fetchAll resolved to ${JSON.stringify(bodies)}`),
+  show: (bodies, h) => h.log(`fetchAll resolved to ${shown(bodies)}`),
   checks: [
     {
       id: 'one-request-per-url',
@@ -175,9 +175,9 @@ export default defineExercise({
         }
         if (took > slowest) return `${head} Some requests waited for others before they started: start every fetch first, then await them together.`;
         if (took < fastest) {
-          return (`${head} It finished before even the fastest response (${ms(fastest)}) arrived, so nothing was awaited: a missing \`await\`, or forEach with an async callback, which doesn't wait.`);
+          return (`${head} It finished before even the fastest response (${ms(fastest)}) arrived, so it waited for none of them. Is an \`await\` missing, or are the requests started from forEach, which doesn't wait for an async callback?`);
         }
-        return `${head} It stopped waiting while some responses were still on their way: Promise.race, or awaiting only some of the requests, stops early. Promise.all waits for every one.`;
+        return `${head} It stopped waiting while some responses were still on their way. Does it use Promise.race, or await only some of the requests? Both stop early; Promise.all waits for every one.`;
         return undefined;
       },
     }),
@@ -194,8 +194,14 @@ export default defineExercise({
             why = "Its error page came back as if it were data. fetch resolves even for HTTP errors: check `response.ok` (or `response.status`) and throw.";
           } else if (o.logs.some((l) => l.text.includes(String(bad.status)))) {
             why = 'You logged it, but the caller still got a normal result and can\'t tell anything failed: throw instead of logging and going on.';
+          } else if (Array.isArray(value) && value.length === c.endpoints.length) {
+            // One item per URL: the failed request's answer went on as data (its body transformed, or the Response itself).
+            why = `It resolved with ${value.length} items, one for each URL, so the failed request's answer was passed on as if it were data. fetch resolves even for HTTP errors: check \`response.ok\` (or \`response.status\`) and throw.`;
           } else {
-            why = 'Something swallowed the error: an empty `catch {}`, or a catch that returns a placeholder, hides it. Let it propagate (or rethrow it).';
+            // Fewer items (or none): the failure became a placeholder; whether a catch did it is not observed, so ask.
+            why =
+              `It resolved with ${Array.isArray(value) ? (value.length ? `${value.length} item${value.length === 1 ? '' : 's'} for ${c.endpoints.length} URLs` : 'an empty list') : kindOf(value, 'a string')}, so the failure became a normal result. ` +
+              'Is there an empty `catch {}`, or a catch that returns a placeholder? Let the error propagate (or rethrow it).';
           }
           return `fetchAll resolved although ${bad.url} answered ${answer}. ${why} The error should name the status and the URL.`;
         }

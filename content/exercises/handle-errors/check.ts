@@ -2,6 +2,7 @@ import {
   allOverlap,
   type HarnessApi,
   defineExercise,
+  shown,
   elapsed,
   ms,
   nothingFloating,
@@ -149,6 +150,7 @@ const EXAMPLE_CASE: Case = { example: true, ops: EXAMPLE };
 const generatedCase = (rng: Rng): Case => ({ example: false, ops: generated(rng) });
 
 export default defineExercise({
+  mustFulfil: true,
   exports: { runAll: 'function' },
   example: EXAMPLE_CASE,
   // The example from the task, then two generated cases.
@@ -161,7 +163,7 @@ export default defineExercise({
   },
   show: (value, h) => {
     if (!Array.isArray(value)) return;
-    for (const x of value) h.log(`${x?.name}: ${x?.ok ? `ok, ${JSON.stringify(x.value)}` : `failed, ${JSON.stringify(x?.error)}`}`);
+    for (const x of value) h.log(`${x?.name}: ${x?.ok ? `ok, ${shown(x.value, 1, [x])}` : `failed, ${shown(x?.error, 1, [x])}`}`);
   },
   checks: [
     {

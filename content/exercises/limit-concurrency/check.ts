@@ -1,5 +1,6 @@
 import {
   defineExercise,
+  shown,
   elapsed,
   ms,
   nothingFloating,
@@ -176,7 +177,7 @@ function resultsCheck(): CaseCheck<JobCase> {
       return (
         `mapLimit resolved at ${ms(elapsed(o))} with ${expected.length - missing.length} of ${expected.length} results; ` +
           `index ${list(missing)} ${missing.length === 1 ? 'was' : 'were'} still empty${running ? ` and ${running} job${running === 1 ? ' was' : 's were'} still running` : ''}. ` +
-          'Wait for every job before returning: Promise.race only waits for the first one, and a forEach callback is never awaited.'
+          'Wait for every job before returning. Does it use Promise.race (which waits only for the first one), or start jobs from a forEach callback (which is never awaited)?'
       );
       }
       if (actual.length !== expected.length) {
@@ -322,6 +323,7 @@ function poolCheck(): CaseCheck<JobCase> {
 }
 
 export default defineExercise({
+  mustFulfil: true,
   exports: { mapLimit: 'function' },
   example: makeCase('equal', 'the example', TEN, 3, TEN.map(() => 100), () => ''),
   cases: {
@@ -331,6 +333,6 @@ export default defineExercise({
   },
   where: (c) => `In ${c.title}`,
   setup: (c, h) => ({ call: callWithJobs(c, h) }),
-  show: (results, h) => h.log(`mapLimit resolved to ${JSON.stringify(results)}`),
+  show: (results, h) => h.log(`mapLimit resolved to ${shown(results)}`),
   checks: [resultsCheck(), eachOnceCheck(), withinLimitCheck(), reachesLimitCheck(), elapsedCheck(), poolCheck(), nothingFloating('mapLimit')],
 });

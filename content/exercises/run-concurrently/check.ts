@@ -1,4 +1,4 @@
-import { allOverlap, defineExercise, elapsed, kindOf, mismatch, ms, nothingFloating, spansLabelled, type Json } from '../../../src/lib/exercise/kit.ts';
+import { allOverlap, defineExercise, notChecked, elapsed, functionName, kindOf, shown, mismatch, ms, nothingFloating, spansLabelled, type Json, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
 
 /**
  * Three helpers of different lengths. The contract's kitchen (1000/600/300 ms)
@@ -38,7 +38,14 @@ function nameOf(value: Json, values: Record<Dish, string>): string {
   return kindOf(value, 'a string none of the helpers returned');
 }
 
+/** Names of functions makeBreakfast resolved to (observed in its value), in order. */
+function passedFunctions(o: ScenarioObservation): string[] {
+  if (o.settled.state !== 'fulfilled' || !Array.isArray(o.settled.value)) return [];
+  return o.settled.value.map((v) => functionName(v)).filter((n): n is string => !!n);
+}
+
 export default defineExercise({
+  mustFulfil: true,
   exports: { makeBreakfast: 'function' },
   example: { timings: CONTRACT, values: RUN_TEXT, contract: true },
   cases: {
@@ -57,13 +64,20 @@ export default defineExercise({
       call: (x) => x.makeBreakfast(),
     };
   },
-  show: (value, h) => h.log(`makeBreakfast() resolved to ${JSON.stringify(value)}`),
+  show: (value, h) => h.log(`makeBreakfast() resolved to ${shown(value)}`),
   checks: [
     {
       id: 'all-started-first',
       title: 'Every helper starts before any of them finishes',
       verify: (o) => {
         const spans = DISHES.map((d) => spansLabelled(o, LABEL[d]));
+        const passed = passedFunctions(o);
+        if (passed.length && spans.every((s) => s.length === 0)) {
+          return (
+            `None of the helpers was ever called, and makeBreakfast resolved to the functions themselves (${passed.map((n) => `\`[Function: ${n}]\``).join(', ')}). ` +
+            `Did you write \`${passed[0]}\` where you meant \`${passed[0]}()\`? Promise.all needs the promises the calls return.`
+          );
+        }
         for (const [k, found] of spans.entries()) {
           if (found.length === 0) return `${LABEL[DISHES[k]]} was never called. makeBreakfast must cook all three dishes with the helpers.`;
           if (found.length > 1) return `${LABEL[DISHES[k]]} was called ${found.length} times; call each helper once and keep its promise.`;
@@ -89,6 +103,9 @@ export default defineExercise({
         const sum = DISHES.reduce((total, d) => total + t[d], 0);
         const took = elapsed(o)!;
         if (Math.abs(took - expected) <= TOLERANCE_MS) return undefined;
+        if (DISHES.every((d) => spansLabelled(o, LABEL[d]).length === 0)) {
+          return notChecked('all-started-first', 'Not checked: none of the helpers ran, so there was nothing to wait for (see above).');
+        }
         const head = `makeBreakfast took ${ms(took)}, expected about ${ms(expected)} (the slowest helper, ${LABEL[slowest(t)]}).`;
         if (took > expected && Math.abs(took - sum) <= TOLERANCE_MS) {
           return (
@@ -99,11 +116,11 @@ export default defineExercise({
         const fastest = Math.min(...DISHES.map((d) => t[d]));
         if (took < fastest) {
           return (
-            `${head} It finished before even the fastest dish (${ms(fastest)}) was ready, so nothing was awaited: a missing \`await\`, or forEach with an async callback, which doesn't wait.`
+            `${head} It finished before even the fastest dish (${ms(fastest)}) was ready, so it waited for none of them. Is an \`await\` missing, or are the helpers called from forEach, which doesn't wait for an async callback?`
           );
         }
         return (
-          `${head} It stopped waiting while some dishes were still cooking. Promise.race settles with the first one to finish, and awaiting only some of the promises stops early too; Promise.all waits for all of them.`
+          `${head} It stopped waiting while some dishes were still cooking. Does it use Promise.race? Promise.race settles with the first one to finish, and awaiting only some of the promises stops early too; Promise.all waits for all of them.`
         );
       },
     },

@@ -2,7 +2,7 @@
  * Checks most exercises share, written against one case at a time (the kit
  * loops over the cases and names the case in the message).
  */
-import type { Json, ScenarioObservation } from '../harness/observation.ts';
+import type { Json, ScenarioObservation, Span } from '../harness/observation.ts';
 import { elapsed, groupLabels, ms, output, quoteList, unhandledRejections } from '../judge/facts.ts';
 import { mismatch, type CaseCheck } from './define-exercise.ts';
 
@@ -41,12 +41,34 @@ export function nothingFloating(exportName = 'main'): CaseCheck<unknown> {
     verify: (o) => {
       if (!o.pendingAtSettle.length) return undefined;
       const labels = groupLabels(o.pendingAtSettle.map((p) => p.label));
-      return (
-        `When ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}. ` +
-        'Something was started but never awaited: a missing `await`, or a promise from forEach/map that nobody waited for.'
-      );
+      const head = `When ${exportName} finished at ${ms(elapsed(o))}, this work was still running: ${labels.join(', ')}.`;
+      const failed = failureBeforeSettling(o);
+      if (failed) {
+        // Observed: the pending work had started before an operation failed, and the export stopped waiting right then.
+        return (
+          `${head} It had been started before ${failed.label} failed at ${ms(failed.end ?? undefined)}, and ${exportName} stopped waiting right then. ` +
+          'Were they awaited together with `Promise.all`? It rejects at the first failure without waiting for the others; `Promise.allSettled` (or a catch on each promise) waits for every one.'
+        );
+      }
+      return `${head} Something was started but never awaited: is an \`await\` missing, or a promise from forEach/map that nobody waited for?`;
     },
   };
+}
+
+/**
+ * The learner's operation that failed just before the export settled, when
+ * everything still pending at that moment had started before it failed; or
+ * undefined. "Just before" is the same instant: a rejection passing up
+ * through awaits takes no simulated time.
+ */
+function failureBeforeSettling(o: ScenarioObservation): Span | undefined {
+  if (o.settled.state === 'pending') return undefined;
+  const { at, seq } = o.settled;
+  const failed = o.spans.find((s) => s.owner === 'learner' && s.outcome === 'error' && s.end === at && (s.endSeq ?? Infinity) < seq);
+  if (!failed) return undefined;
+  const pending = new Set(o.pendingAtSettle.map((p) => p.id));
+  const startedBefore = o.spans.filter((s) => pending.has(s.id)).every((s) => s.startSeq < (failed.endSeq ?? 0));
+  return startedBefore ? failed : undefined;
 }
 
 /** No promise rejected without a handler, at any moment of the run. */
@@ -68,9 +90,22 @@ export function noUnhandledRejections(advice = 'Every promise that can reject ne
  * doesn't recognise.
  */
 export function kindOf(value: Json, unknownString: string): string {
-  if (typeof value === 'string' && value.startsWith('Promise')) return 'a Promise (not awaited)';
+  const fn = functionName(value);
+  if (fn !== undefined) return fn ? `the function \`${fn}\` itself (\`${value}\`), not a call of it` : `a function (\`${value}\`)`;
+  if (typeof value === 'string' && value.startsWith('Promise {')) return `a Promise that was never awaited (\`${value}\`)`;
   if (value === null) return 'undefined';
   if (value === '') return 'an empty string';
   if (typeof value === 'string') return unknownString;
   return `a ${Array.isArray(value) ? 'list' : typeof value}`;
+}
+
+/**
+ * The name of a function the learner's code returned, as the harness copies
+ * it (`[Function: brewCoffee]`); '' for an anonymous one; undefined if the
+ * value is not a function's copy.
+ */
+export function functionName(value: Json): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^\[(?:Async)?Function(?:: ([\w$]+)| \(anonymous\))\]$/.exec(value);
+  return match ? (match[1] ?? '') : undefined;
 }

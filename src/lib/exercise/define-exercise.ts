@@ -89,6 +89,8 @@ interface ExerciseDefinition<C, E extends Record<string, ExportKind>> {
   checks: Array<CaseCheck<NoInfer<C>>>;
   /** Simulated time allowed after the call settles, for late output. */
   graceMs?: number;
+  /** The export never rightly rejects in any case (see CheckSpec.mustFulfil); `main` always counts as so. */
+  mustFulfil?: boolean;
 }
 
 /** A check that reads only the cases `only` picks, with their type narrowed. */
@@ -125,11 +127,12 @@ export function defineExercise<C, E extends Record<string, ExportKind>>(definiti
     const setUp = (h: HarnessApi) => (setup = definition.setup(data, h));
     return {
       name,
-      helpers: (h) => ({
-        sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal),
-        blockFor: (ms: number) => h.blockFor(ms),
-        ...setUp(h).helpers,
-      }),
+      helpers: (h) =>
+        namedAfterKeys({
+          sleep: (ms: number, signal?: AbortSignal) => h.sleep(ms, signal),
+          blockFor: (ms: number) => h.blockFor(ms),
+          ...setUp(h).helpers,
+        }),
       drive: (exports, h) => {
         const ready = setup ?? setUp(h);
         setup = undefined;
@@ -173,7 +176,24 @@ export function defineExercise<C, E extends Record<string, ExportKind>>(definiti
     checks,
   };
   if (definition.graceMs !== undefined) spec.graceMs = definition.graceMs;
+  if (definition.mustFulfil) spec.mustFulfil = true;
   return spec;
+}
+
+/**
+ * Each helper function named as the learner imports it, so a helper passed
+ * where its result was meant shows as Node would show it: `[Function: brewCoffee]`.
+ */
+function namedAfterKeys(helpers: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(helpers)) {
+    if (typeof value === 'function' && value.name !== key) Object.defineProperty(value, 'name', { value: key, configurable: true });
+  }
+  return helpers;
+}
+
+/** A check not run because the check `because` (its id) stopped it: shown as skipped, not as a failure of its own. */
+export function notChecked(because: string, message: string): CheckOutcome {
+  return { passed: false, message, skippedBecause: because };
 }
 
 function toOutcome(verdict: CaseVerdict): CheckOutcome {

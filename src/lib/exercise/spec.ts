@@ -74,7 +74,16 @@ export interface Scenario {
 
 export type CheckOutcome =
   | { passed: true; message?: string }
-  | { passed: false; message: string; expected?: Json; actual?: Json };
+  | {
+      passed: false;
+      message: string;
+      expected?: Json;
+      actual?: Json;
+      /** Not run because the check with this id stopped it (see CheckResult.skippedBecause). */
+      skippedBecause?: string;
+      /** The raw text behind the message, shown one click away. */
+      detail?: string;
+    };
 
 interface CheckContext {
   /** The observation of one named scenario (throws if absent: the judge turns that into a failure). */
@@ -109,4 +118,10 @@ export interface CheckSpec {
   checks: Check[];
   /** Simulated time allowed after main settles, for late output. Default 10 000 ms. */
   graceMs?: number;
+  /**
+   * The export must never reject in any case: an error escaping it fails
+   * "Your code runs to the end". Always so for `main`; exercises whose export
+   * may rightly reject (fetchAll on a 404, withTimeout) leave it unset.
+   */
+  mustFulfil?: boolean;
 }

@@ -46,7 +46,7 @@ export function inspect(value: unknown, depth = MAX_DEPTH, seen: unknown[] = [])
     case 'bigint': return `${value}n`;
     case 'boolean': case 'undefined': return String(value);
     case 'symbol': return value.toString();
-    case 'function': return value.name ? `[Function: ${value.name}]` : '[Function (anonymous)]';
+    case 'function': return functionText(value);
   }
   if (value === null) return 'null';
   const object = value as object;
@@ -54,7 +54,9 @@ export function inspect(value: unknown, depth = MAX_DEPTH, seen: unknown[] = [])
   if (object instanceof Error) return errorText(object);
   if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
   if (object instanceof RegExp) return String(object);
-  if (object instanceof Promise) return 'Promise { … }';
+  // Node shows a promise's state; JavaScript can't read it synchronously, and what a
+  // learner prints or returns un-awaited is, in this course, a call still in flight.
+  if (object instanceof Promise) return 'Promise { <pending> }';
   if (typeof AbortSignal !== 'undefined' && object instanceof AbortSignal) return `AbortSignal { aborted: ${object.aborted} }`;
   const inner = [...seen, object];
   const nested = (v: unknown) => (depth <= 0 && typeof v === 'object' && v !== null ? (Array.isArray(v) ? '[Array]' : '[Object]') : inspect(v, depth - 1, inner));
@@ -75,6 +77,14 @@ export function inspect(value: unknown, depth = MAX_DEPTH, seen: unknown[] = [])
   const proto = Object.getPrototypeOf(object);
   const name = proto && proto !== Object.prototype && proto.constructor?.name ? `${proto.constructor.name} ` : proto === null ? '[Object: null prototype] ' : '';
   return name + wrap('{', items, '}');
+}
+
+/** `[Function: name]`, `[AsyncFunction: name]`, `[class Name]`, as Node shows them. */
+function functionText(value: Function): string {
+  const source = Function.prototype.toString.call(value);
+  if (/^class[\s{]/.test(source)) return `[class ${value.name || '(anonymous)'}]`;
+  const kind = value.constructor?.name === 'AsyncFunction' ? 'AsyncFunction' : 'Function';
+  return value.name ? `[${kind}: ${value.name}]` : `[${kind} (anonymous)]`;
 }
 
 function wrap(open: string, items: string[], close: string): string {

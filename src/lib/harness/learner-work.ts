@@ -3,6 +3,7 @@
  * schedules through the scenario's clock and records a span, so the judge sees
  * what the learner's code started and when it ended.
  */
+import { closestName } from './crash-cause.ts';
 import type { SpanKind } from './observation.ts';
 import type { Route } from '../exercise/spec.ts';
 import type { ScenarioState } from './scenario-state.ts';
@@ -120,7 +121,13 @@ detail?: string,
   });
 }
 
-export function makeRequire(run: ScenarioState, helpers: Record<string, unknown>) {
+/**
+ * The learner's `require`. `helperImports` are the names the code imports
+ * from `@course/helpers` (with their lines): one the helpers don't have fails
+ * the module as Node's ESM loader does, before anything runs, instead of
+ * surfacing later as "Cannot read properties of undefined (reading 'call')".
+ */
+export function makeRequire(run: ScenarioState, helpers: Record<string, unknown>, helperImports: ReadonlyArray<{ imported: string; line: number }> = []) {
   const timers = timerApi(run);
   const timersPromises = createTimersPromises({
     sleep: (ms, signal, label) => sleep(run, ms, signal, label),
@@ -134,11 +141,23 @@ export function makeRequire(run: ScenarioState, helpers: Record<string, unknown>
     timers,
   };
   return (name: string) => {
+    if (name === '@course/helpers') {
+      const missing = helperImports.find((i) => !Object.prototype.hasOwnProperty.call(helpers, i.imported));
+      if (missing) throw missingHelper(run, missing, Object.keys(helpers));
+    }
     if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
     throw new Error(
       `Cannot find module '${name}'. In this course you can import from "@course/helpers" and "node:timers/promises".`,
     );
   };
+}
+
+function missingHelper(run: ScenarioState, missing: { imported: string; line: number }, names: string[]): SyntaxError {
+  const error = new SyntaxError(`The requested module '@course/helpers' does not provide an export named '${missing.imported}'`);
+  const near = closestName(missing.imported, names);
+  const offer = near ? `Did you mean \`${near}\`?` : `It gives: ${names.map((n) => `\`${n}\``).join(', ')}.`;
+  run.hints.set(error, { hint: `Your code imports \`${missing.imported}\` from \`@course/helpers\`, which exports nothing by that name. ${offer}`, line: missing.line });
+  return error;
 }
 
 export function sleep(run: ScenarioState, ms: number, signal?: AbortSignal, label?: string): Promise<void> {

@@ -108,11 +108,17 @@ export interface LearnerError {
   column?: number;
   /** Time it happened. */
   t?: number;
+  /**
+   * A teacher's explanation the harness proved from the code and the error
+   * (an un-awaited promise used as a value, a name `@course/helpers` does not
+   * export); `message` keeps the engine's own text.
+   */
+  hint?: string;
 }
 
 export type Settled =
   | { state: 'fulfilled'; at: number; seq: number; value: Json }
-  | { state: 'rejected'; at: number; seq: number; error: { name: string; message: string; line?: number; column?: number } }
+  | { state: 'rejected'; at: number; seq: number; error: { name: string; message: string; line?: number; column?: number; hint?: string } }
   | { state: 'pending' };
 
 export interface ScenarioObservation {

@@ -9,6 +9,8 @@ import { compileModule, transpile, type CompiledModule } from './transpile.ts';
 import { runScenario } from './scenario-run.ts';
 import { budgetStopwatch } from './real.ts';
 import { RUN_BUDGET_MS } from './limits.ts';
+import { explainTypeError, namedImports, parseLearnerCode } from './crash-cause.ts';
+import type { ScenarioObservation } from './observation.ts';
 
 const DEFAULT_GRACE_MS = 10_000;
 
@@ -55,6 +57,8 @@ export async function runExercise(request: HarnessRun): Promise<Observation> {
   } catch (error) {
     return { ...observation, compileError: { kind: 'internal', message: `The exercise's scenarios failed to build: ${String(error)}` } };
   }
+  const tree = parseLearnerCode(request.source);
+  const helperImports = tree ? namedImports(tree, '@course/helpers') : [];
   request.onStart?.();
   const elapsed = budgetStopwatch(mode);
   const overDeadline = () => elapsed() > deadlineMs;
@@ -72,10 +76,25 @@ export async function runExercise(request: HarnessRun): Promise<Observation> {
       // Under Run, late output (a timer nobody awaited) may print until the budget ends.
       graceMs: mode === 'check' ? (spec.graceMs ?? DEFAULT_GRACE_MS) : budgetMs,
       onLogs: request.onLogs ? (lines) => request.onLogs!(scenario.name, lines) : undefined,
+      helperImports,
     });
+    explainCrashes(result, tree);
     observation.scenarios.push(result);
     // A runaway scenario used up the budget: the others would only be stopped too.
     if (result.errors.some((e) => e.kind === 'budget')) break;
   }
   return observation;
+}
+
+/** Adds a teacher's explanation to each TypeError the code proves the cause of (crash-cause.ts); the engine's text stays. */
+function explainCrashes(result: ScenarioObservation, tree: ReturnType<typeof parseLearnerCode>): void {
+  for (const error of result.errors) {
+    if (error.hint || (error.kind !== 'uncaught' && error.kind !== 'unhandled-rejection')) continue;
+    const hint = explainTypeError(tree, error);
+    if (hint) error.hint = hint;
+  }
+  if (result.settled.state === 'rejected' && !result.settled.error.hint) {
+    const hint = explainTypeError(tree, result.settled.error);
+    if (hint) result.settled.error.hint = hint;
+  }
 }

@@ -41,6 +41,8 @@ export interface ScenarioOptions {
   realFetchBase?: string;
   /** Called with output as it appears, so a killed run still shows its lines. */
   onLogs?: (lines: LogLine[]) => void;
+  /** Names the learner's code imports from `@course/helpers`, with their lines (checked when it is required). */
+  helperImports?: ReadonlyArray<{ imported: string; line: number }>;
 }
 
 export async function runScenario(module: CompiledModule, options: ScenarioOptions): Promise<ScenarioObservation> {
@@ -72,7 +74,7 @@ class ScenarioRun {
         run.internal(error);
       }
       const module = { exports: {} as Record<string, unknown> };
-      const require = makeRequire(run, helpers);
+      const require = makeRequire(run, helpers, this.#o.helperImports);
       let moduleFailed = false;
       let modulePromise: Promise<void>;
       run.inSync = true;

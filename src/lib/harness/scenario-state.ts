@@ -69,10 +69,14 @@ export class ScenarioState {
     return this.inSync ? 'sync' : this.firstTimerFired ? 'timer' : 'microtask';
   }
 
+  /** Teacher's explanations the harness attached to errors it threw itself (a missing helper import), with the learner's line. */
+  readonly hints = new WeakMap<object, { hint: string; line?: number }>();
+
   recordThrown(kind: 'uncaught' | 'unhandled-rejection', error: unknown): void {
     if (error instanceof ExitRequest) return;
     const { name, message } = describeThrown(error);
-    const position = learnerPosition(error);
+    const known = typeof error === 'object' && error !== null ? this.hints.get(error) : undefined;
+    const position = learnerPosition(error) ?? (known?.line ? { line: known.line, column: 1 } : undefined);
     const where = whereInCode(position);
     const what = kind === 'uncaught' ? 'Uncaught' : 'Unhandled promise rejection:';
     this.rec.errors.push({
@@ -81,6 +85,7 @@ export class ScenarioState {
       message: `${what} ${name === 'undefined' || name === 'null' || name === 'string' || !(error instanceof Error) ? message : `${name}: ${message}`}${where}`,
       ...position,
       t: this.timers.now(),
+      ...(known ? { hint: known.hint } : {}),
     });
   }
 
@@ -115,7 +120,7 @@ export class ScenarioState {
     if (opts.owner === 'learner' && !opts.silent) record.number = ++this.learnerTimerNumber;
     const label =
       opts.label ??
-      (opts.kind === 'immediate' ? 'setImmediate' : `${opts.kind === 'interval' ? 'setInterval' : 'setTimeout'} ${delay} ms`);
+      (opts.kind === 'immediate' ? 'setImmediate' : `${opts.kind === 'interval' ? 'setInterval' : 'setTimeout'} ${writtenDelay(ms)}`);
     record.label = label;
     const newSpan = () =>
       opts.silent ? undefined : this.rec.startSpan(label, opts.kind, opts.owner, { ms: delay, ...(record.number ? { timer: record.number } : {}) });
@@ -201,3 +206,13 @@ export class ScenarioState {
     }
     return now;
   }}
+
+/**
+ * A timer's delay as the learner wrote it (`setTimeout(f, 0)` reads "0 ms",
+ * though it runs after at least 1 ms, as in Node): labels quote the code.
+ */
+function writtenDelay(ms: unknown): string {
+  if (ms === undefined) return '(no delay)';
+  const n = Number(ms);
+  return Number.isFinite(n) ? `${n} ms` : `${inspect(ms, 0)} ms`;
+}

@@ -70,3 +70,22 @@ export function groupLabels(labels: readonly string[]): string[] {
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
   return [...counts].map(([label, n]) => (n > 1 ? `${label} (×${n})` : label));
 }
+
+/**
+ * A value the learner's code gave back (its JSON copy, see toJson in
+ * harness/learner-values.ts) as Node's console.log would show it: `undefined`
+ * (the copy's null), `[Function: brewCoffee]` and `Promise { <pending> }`
+ * bare, other strings quoted, lists as `[ 1, 2 ]`.
+ */
+export function jsonShown(value: Json, nested = false): string {
+  if (value === null) return 'undefined';
+  if (typeof value === 'string') {
+    if (/^\[(?:Async)?Function[:\s]|^Promise \{/.test(value)) return value;
+    return nested ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value);
+  }
+  if (typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return value.length ? `[ ${value.map((v) => jsonShown(v, true)).join(', ')} ]` : '[]';
+  const entries = Object.entries(value);
+  if ('$error' in value && entries.length === 1) return String(value.$error);
+  return entries.length ? `{ ${entries.map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${jsonShown(v, true)}`).join(', ')} }` : '{}';
+}

@@ -6,7 +6,7 @@
  * diagnostics come from the caller (the editor's worker in the page,
  * src/lib/typecheck/node-files.ts in the CLI), so both agree.
  */
-import type { CheckResult, Verdict } from './verdict.ts';
+import { summaryOf, type CheckResult, type Verdict } from './verdict.ts';
 
 export const TYPES_CHECK_ID = 'types';
 const TYPES_CHECK_TITLE = 'Types: your code type-checks';
@@ -33,12 +33,11 @@ export function withTypesCheck(verdict: Verdict, diagnostics: readonly TypeProbl
   const check: CheckResult = { id: TYPES_CHECK_ID, title: TYPES_CHECK_TITLE, passed: errors.length === 0, message: typesMessage(errors) };
   const others = verdict.checks.filter((c) => c.id !== TYPES_CHECK_ID);
   const checks = [...others.slice(0, 1), check, ...others.slice(1)];
-  const failed = checks.filter((c) => !c.passed).length;
   return {
     ...verdict,
-    passed: failed === 0,
+    passed: checks.every((c) => c.passed),
     checks,
-    summary: failed === 0 ? 'All checks passed' : `${failed} of ${checks.length} checks failed`,
+    summary: summaryOf(checks),
   };
 }
 

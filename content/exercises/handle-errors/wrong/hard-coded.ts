@@ -1,4 +1,4 @@
-// expect: fails successes-kept "not passed in"
+// expect: fails failures-reported "not passed in"
 import { sleep, type Op, type Outcome } from '@course/helpers';
 
 // The example's answer, returned after the example's time, whatever the ops are.
