@@ -147,8 +147,8 @@ function report(r: typeof results): string {
     }
   }
   if (r.runtime.length) {
-    lines.push('', 'Browser runtime (ms)        Run cold  Run warm  Check warm   (budgets 500 / 100 / 300)');
-    for (const t of r.runtime) lines.push(`  ${t.exercise.padEnd(24)} ${String(t.runColdMs).padStart(8)}  ${String(t.runWarmMs).padStart(8)}  ${String(t.checkWarmMs).padStart(10)}`);
+    lines.push('', 'Browser runtime (ms)        Run cold  Run warm  Check warm  with Types   (budgets 500 / 100 / 300)');
+    for (const t of r.runtime) lines.push(`  ${t.exercise.padEnd(24)} ${String(t.runColdMs).padStart(8)}  ${String(t.runWarmMs).padStart(8)}  ${String(t.checkWarmMs).padStart(10)}  ${String(t.checkTypedMs).padStart(10)}`);
   }
   if (r.longTasks) lines.push(...longTasksReport(r.longTasks, BUDGETS.longTaskMs));
   if (r.python) lines.push(...pythonReport(r.python));

@@ -14,6 +14,7 @@ import { hashString as seedFor } from '../lib/harness/random.ts';
 import { loadCheckSpec } from '../components/exercise/check-specs.ts';
 import { actionSelector, isAction, readWorkbenchConfig, HOOKS, type Action, type WorkbenchConfig } from '../components/exercise/workbench-hooks.ts';
 import { checkTypes, createEditor, refreshLint, replaceDoc } from './editor.ts';
+import { awaitingTypes } from '../lib/judge/types-check.ts';
 import { codeProgress, recordPass } from './progress.ts';
 import { createBrowserRunner, runtime, type RunnerHandle } from './runtime.ts';
 import { attachRuntimePanel, type RuntimePanel } from './runtime-panel.ts';
@@ -220,7 +221,14 @@ class Workbench {
       }
       await nextTask();
       if (mode === 'check') {
-        const verdict = (await types!)(results.judge(await spec!, checked, { seed: seedFor(source) }));
+        const judged = results.judge(await spec!, checked, { seed: seedFor(source) });
+        // The behaviour is judged; on a fresh page the type checker may still be starting. Show what
+        // is known now rather than hold it all for TypeScript; the full verdict replaces it.
+        if (!(await settledNow(types!))) {
+          const early = this.ui.find('results');
+          if (early) results.showVerdict(early, results.verdictView(awaitingTypes(judged)));
+        }
+        const verdict = (await types!)(judged);
         // Drawn once the verdict is known: a failed check about timing opens the Timeline by itself.
         void this.#showTimeline(checked, mode, entry, results.readsTiming(verdict));
         // Kept in the learner's progress (the course map counts it); it stays passed.
@@ -339,4 +347,15 @@ class Workbench {
 /** Yields to the event loop, so the page can paint and take input between two pieces of work. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Whether a promise has already settled, after letting its reactions run (no timer: a few microtasks). */
+async function settledNow(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let i = 0; i < 3; i++) await Promise.resolve();
+  return settled;
 }

@@ -41,6 +41,17 @@ export function withTypesCheck(verdict: Verdict, diagnostics: readonly TypeProbl
   };
 }
 
+/**
+ * What the page shows while the type checker is still starting (the first
+ * Check on a fresh page can wait seconds for it): the behaviour's verdict so
+ * far, not passed, and a summary saying Types is still to come. It is never
+ * recorded or announced; the full verdict replaces it.
+ */
+export function awaitingTypes(verdict: Verdict): Verdict {
+  const others = verdict.summary.charAt(0).toLowerCase() + verdict.summary.slice(1);
+  return { ...verdict, passed: false, summary: `TypeScript is still checking the types (the other checks: ${others})` };
+}
+
 function typesMessage(errors: readonly TypeProblem[]): string {
   if (errors.length === 0) return 'TypeScript finds no errors in your code.';
   const lines = errors.slice(0, SHOWN).map((e) => `Line ${e.line}: ${e.message}`);
