@@ -75,7 +75,8 @@ export function outputRows(observation: Observation, options: OutputOptions = {}
   const many = observation.scenarios.length > 1;
   for (const scenario of observation.scenarios) {
     if (many) rows.push({ kind: 'heading', text: `Case "${scenario.scenario}"` });
-    rows.push(...scenarioRows(scenario, options.entry, !many && observation.mode === 'check'));
+    // The case note is for exercises (they have an entry); a lesson's program, Python's included, has one case.
+    rows.push(...scenarioRows(scenario, options.entry, !many && observation.mode === 'check' && options.entry !== undefined));
   }
   if (observation.scenarios.length === 0) rows.push({ kind: 'note', text: 'Nothing ran.' });
   return rows;

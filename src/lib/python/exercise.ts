@@ -169,6 +169,11 @@ export function pythonCheck(spec: Pick<CheckSpec, 'scenarios'>, source: string, 
  */
 const PYTHON_PHRASES: Array<[string | RegExp, string]> = [
   [
+    // In TypeScript a call without await still runs; in Python the usual reason for no call at all is a coroutine never awaited.
+    'Did you write `operation` without `()`? `await operation` waits for the function itself, which is not a promise, so nothing runs: write `await operation()`.',
+    'In Python, calling a coroutine function only makes a coroutine, which runs when it is awaited: did you call `operation()` without `await`? Write `await operation()`.',
+  ],
+  [
     'Calling an async function starts it and hands you a promise at once; `await` it to wait for the result.',
     'Calling a coroutine function only makes a coroutine, and a task started with `asyncio.create_task` runs on its own: `await` it to wait for the result.',
   ],

@@ -1,4 +1,4 @@
-# expect: fails finished-after "there is no operation() call"
+# expect: fails calls-operation "only makes a coroutine"
 from course import operation
 
 
