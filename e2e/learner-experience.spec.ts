@@ -146,6 +146,8 @@ test.describe('on a phone', () => {
               const r = el.getBoundingClientRect();
               return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
             })
+            // A radio or checkbox is pressed through its label: the label is the target that must be tall enough.
+            .map((el) => (el.matches('input[type="radio"], input[type="checkbox"]') ? (el.closest('label') ?? el) : el))
             .map((el) => ({ what: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`, height: el.getBoundingClientRect().height }))
             .filter((c) => c.height < 43.5),
         );
