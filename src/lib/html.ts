@@ -14,10 +14,14 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-/** Markup written by this code (never by the data it shows). */
+/** Held only by this module: no other code can mint SafeHtml from a string it was handed. */
+const MINT = Symbol('SafeHtml');
+
+/** Markup written by this code (never by the data it shows). Only `html` and `joinHtml` make one. */
 export class SafeHtml {
   readonly #value: string;
-  constructor(value: string) {
+  constructor(token: symbol, value: string) {
+    if (token !== MINT) throw new TypeError('SafeHtml is made only by the html tag, which escapes every value');
     this.#value = value;
   }
   toString(): string {
@@ -39,10 +43,10 @@ function part(value: HtmlValue): string {
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += part(values[i]!) + strings[i + 1]!;
-  return new SafeHtml(out);
+  return new SafeHtml(MINT, out);
 }
 
 /** Several pieces of markup as one. */
 export function joinHtml(parts: readonly HtmlValue[]): SafeHtml {
-  return new SafeHtml(part(parts));
+  return new SafeHtml(MINT, part(parts));
 }
