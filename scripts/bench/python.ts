@@ -30,7 +30,7 @@ const EXERCISE = 'run-concurrently';
  * every animation frame (waitForFunction), so the figure is not inflated by
  * one round trip to the browser per poll.
  */
-async function timed<A>(page: Page, click: () => Promise<void>, done: (arg: A) => boolean, arg: A): Promise<number> {
+async function timed(page: Page, click: () => Promise<void>, done: (arg: string) => boolean, arg: string): Promise<number> {
   const start = Date.now();
   await click();
   await page.waitForFunction(done, arg, { polling: 'raf', timeout: 120_000 });
