@@ -20,25 +20,15 @@ import { logRow, verdictView } from './view-model.ts';
 import { showTimelinePanel } from './timeline-panel.ts';
 import { pythonRunner, PythonUnavailable } from './python-runner.ts';
 import { createPythonEditor, showLine } from './python-editor.ts';
-import workbenchStyles from '../components/exercise/workbench.css?inline';
 
 const editors = new WeakMap<HTMLElement, EditorView>();
-let stylesAdded = false;
-
-function addStyles(): void {
-  if (stylesAdded || document.querySelector('course-workbench')) return;
-  stylesAdded = true;
-  const style = document.createElement('style');
-  style.textContent = workbenchStyles;
-  document.head.append(style);
-}
 
 /** The Language choice: shows the Python panel (with its editor) or the TypeScript workbench. */
 export function chooseLanguage(root: HTMLElement, language: string): void {
   const python = language === 'python';
   const panel = root.querySelector<HTMLElement>('[data-py-panel]')!;
   panel.hidden = !python;
-  const workbench = document.querySelector<HTMLElement>(`section.wb[data-exercise="${CSS.escape(root.dataset.pyExercise ?? '')}"]`);
+  const workbench = root.closest<HTMLElement>('section.wb');
   if (workbench) {
     if (python) workbench.dataset.language = 'python';
     else delete workbench.dataset.language;
@@ -49,7 +39,6 @@ export function chooseLanguage(root: HTMLElement, language: string): void {
 function editorFor(root: HTMLElement): EditorView {
   let view = editors.get(root);
   if (!view) {
-    addStyles();
     const starter = root.querySelector<HTMLTemplateElement>('template[data-py-starter]')?.content.textContent ?? '';
     view = createPythonEditor({ parent: root.querySelector<HTMLElement>('[data-py-editor]')!, doc: starter, label: 'Python code editor', onRun: () => void act(root, 'run') });
     editors.set(root, view);
@@ -103,7 +92,8 @@ export async function act(root: HTMLElement, action: string): Promise<void> {
     } else {
       status.textContent = observation.compileError ? `Python could not read the code (line ${line ?? '?'}).` : 'Ran the first case in your browser.';
     }
-    showTimelinePanel(output.parentElement ?? output, observation);
+    // The Timeline goes last in the Python panel, after the results.
+    showTimelinePanel(results, observation);
   } catch (error) {
     output.hidden = true;
     status.textContent =
