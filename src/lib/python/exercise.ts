@@ -182,8 +182,9 @@ const PYTHON_PHRASES: Array<[string | RegExp, string]> = [
     'Work nobody waits for runs after main has returned: `await` the coroutine or the task.',
   ],
   [
-    'Something was started but never awaited: a missing `await`, or a promise from forEach/map that nobody waited for.',
-    'Something was started but never awaited: a task from `asyncio.create_task` that nobody awaited.',
+    // Matches the check's wording with or without its question (common-checks.ts).
+    /Something was started but never awaited: [^.?]*forEach\/map that nobody waited for[.?]/g,
+    'Something was started but never awaited: is an `await` missing, or a task from `asyncio.create_task` that nobody awaited?',
   ],
   [
     'Start all three first (call them without `await` and keep the promises), then await them together with Promise.all.',
