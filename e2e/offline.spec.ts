@@ -3,7 +3,8 @@
  * precaches every page, the editor and runtime chunks, the sandbox frame and the
  * search index, so with the network off a visited site still serves a lesson
  * never opened, its editor, search, and Run and Check (the sandbox frame then
- * loads as the page's srcdoc: see browser-runner.ts).
+ * loads as the page's srcdoc: see browser-runner.ts). Pyodide is cached on
+ * its first use (it is too big to precache), so Python run once runs offline.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -40,6 +41,25 @@ test('after one visit, with the network off: a visited page, a page never opened
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('searchbox').fill('gather');
   await expect(dialog.getByRole('listitem').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
+});
+
+test('Python, once run online, runs again with the network off: Pyodide comes from the worker\'s cache, not a CDN', async ({ page, context }) => {
+  // Two Pyodide starts on a machine that may be busy.
+  test.setTimeout(300_000);
+  await page.goto('/lessons/tasks/');
+  await page.evaluate(async () => navigator.serviceWorker.ready);
+  // The worker never claims an open tab: the reloaded page is the first one it serves.
+  await page.reload();
+  const pair = page.locator('figure[data-pyts]').filter({ hasText: 'all checks' }).first();
+  const output = pair.getByRole('region', { name: 'Output' });
+  await pair.getByRole('button', { name: 'Run Python' }).click();
+  await expect(output).toContainText('all checks: 0.9 s', { timeout: 240_000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  await pair.getByRole('button', { name: 'Run Python' }).click();
+  await expect(output).toContainText('all checks: 0.9 s', { timeout: 240_000 });
+  await expect(output).toContainText('The program finished after 0.90 s.');
 });
 
 test('a new version never takes over an open tab: the worker neither claims clients nor skips waiting by itself', () => {

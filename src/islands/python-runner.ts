@@ -20,6 +20,7 @@ import { budgetStop, PYTHON_PROGRAM_ID, scenarioNameOf, stopped, toObservation, 
 import { logLineSchema, pythonRequestSchema, type PythonRequest } from '../lib/python/schema.ts';
 import { PYODIDE_DIR, PYODIDE_FILES, type PyodideFile } from '../lib/python/pyodide-files.ts';
 import { readObservation } from '../lib/observation-schema.ts';
+import { createSandboxFrame } from '../lib/runtime/sandbox-frame.ts';
 
 /** Loading Pyodide on a slow machine takes seconds; this only catches a frame that never answers. */
 const LOAD_LIMIT_MS = 90_000;
@@ -105,31 +106,25 @@ export class PagePythonRunner {
   }
 
   #startFrame(): Promise<void> {
-    this.#frameReady ??= new Promise<void>((resolve, reject) => {
-      const frame = document.createElement('iframe');
-      // The same frame as TypeScript's runs (browser-runner.ts): allow-scripts only, so an opaque origin.
-      frame.setAttribute('sandbox', 'allow-scripts');
-      frame.setAttribute('credentialless', '');
-      frame.setAttribute('title', 'Python sandbox');
-      frame.setAttribute('aria-hidden', 'true');
-      frame.tabIndex = -1;
-      frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-      frame.src = `${siteBase()}sandbox/frame.html`;
-      const timer = setTimeout(() => reject(new Error('the sandbox frame did not answer')), 15_000);
-      window.addEventListener('message', (event) => {
-        // The frame's origin is opaque ("null"): trust its window, nothing else.
-        if (event.source !== frame.contentWindow) return;
-        const data = event.data as FrameMessage;
-        if (data?.type === 'ready') {
-          clearTimeout(timer);
-          resolve();
-        } else if (data?.type === 'py' && data.message && typeof data.message === 'object') {
-          this.#onWorker(data.message);
-        }
-      });
-      document.body.append(frame);
-      this.#frame = frame;
-    });
+    this.#frameReady ??= createSandboxFrame('Python sandbox').then(
+      (frame) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('the sandbox frame did not answer')), 15_000);
+          window.addEventListener('message', (event) => {
+            // The frame's origin is opaque ("null"): trust its window, nothing else.
+            if (event.source !== frame.contentWindow) return;
+            const data = event.data as FrameMessage;
+            if (data?.type === 'ready') {
+              clearTimeout(timer);
+              resolve();
+            } else if (data?.type === 'py' && data.message && typeof data.message === 'object') {
+              this.#onWorker(data.message);
+            }
+          });
+          document.body.append(frame);
+          this.#frame = frame;
+        }),
+    );
     return this.#frameReady;
   }
 

@@ -76,7 +76,9 @@ export function pageCsp({ scriptHashes, search = false }: CspInput): string {
     ['default-src', ["'none'"]],
     // 'trusted-types-eval': eval only where Trusted Types are enforced, which is only in the sandbox frame's
     // offline srcdoc copy and its workers (browser-runner.ts); the pages themselves still cannot eval.
-    ['script-src', ["'self'", ...(search ? ["'wasm-unsafe-eval'"] : []), ...hashes, "'trusted-types-eval'"]],
+    // blob: for the Python worker's Pyodide modules in that same offline srcdoc frame (python-sandbox-worker.ts imports
+    // them from blob: URLs). Only the course's own scripts make blob: URLs, so no injected markup can point at one.
+    ['script-src', ["'self'", ...(search ? ["'wasm-unsafe-eval'"] : []), ...hashes, "'trusted-types-eval'", 'blob:']],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:']],
     ['font-src', ["'self'"]],

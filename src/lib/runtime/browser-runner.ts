@@ -8,6 +8,7 @@ import type { Observation } from '../harness/observation.ts';
 import { stoppedObservation } from '../harness/stopped.ts';
 import { supervise, type Attempt, type Supervised } from './supervisor.ts';
 import type { FromFrame, ToFrame } from './protocol.ts';
+import { createSandboxFrame } from './sandbox-frame.ts';
 import { RUNTIME_LABELS, type RunEvents, type RunRequest, type Runner } from './runner.ts';
 
 /**
@@ -30,18 +31,6 @@ function loadWorkerCode(): Promise<string> {
     return r.text().then((code) => `"use strict";\n${code}`);
   });
   return workerCode;
-}
-
-let frameHtml: Promise<string> | undefined;
-
-/** The sandbox frame's document, fetched once per page (offline only). */
-function loadFrameHtml(url: string): Promise<string> {
-  frameHtml ??= fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`could not load the sandbox frame (${r.status})`);
-    return r.text();
-  });
-  frameHtml.catch(() => (frameHtml = undefined));
-  return frameHtml;
 }
 
 export class BrowserRunner implements Runner {
@@ -112,24 +101,7 @@ export class BrowserRunner implements Runner {
 
   async #start(): Promise<void> {
     const code = loadWorkerCode();
-    const frame = document.createElement('iframe');
-    // allow-scripts only: no allow-same-origin, so the frame's origin is opaque.
-    frame.setAttribute('sandbox', 'allow-scripts');
-    // Where the isolation headers come from a service worker (GitHub Pages),
-    // the frame's own response lacks COEP; a credentialless frame may still
-    // load under COEP (Chromium). It has no cookies to lose: its origin is opaque.
-    frame.setAttribute('credentialless', '');
-    frame.setAttribute('title', 'Code sandbox');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-    const frameUrl = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}sandbox/frame.html`;
-    // Offline, Chromium sends no sandboxed (opaque-origin) frame's navigation through the service worker,
-    // so `src` would fail: the page fetches the document (the worker's precache answers) and hands it over
-    // as srcdoc. The frame keeps its own policy and inherits the page's, which allows its script by hash and
-    // eval only through Trusted Types (src/lib/hosting/headers.ts, public/sandbox/frame.html).
-    if (navigator.onLine === false) frame.srcdoc = await loadFrameHtml(frameUrl);
-    else frame.src = frameUrl;
+    const frame = await createSandboxFrame('Code sandbox');
     const ready = this.#waitFor(frame, 'ready');
     window.addEventListener('message', (event) => this.#onMessage(frame, event));
     document.body.append(frame);
