@@ -19,20 +19,26 @@
  * and imports the helpers from `course` in snake_case too (`brew_coffee`).
  * Timeline labels and check messages keep the exercise's own names.
  *
- * What a probe can't describe (a helper that takes a callback from the
- * learner, an argument that is a function) is refused: such exercises
- * (limit-concurrency, timeout-and-cancel) need a Python driver, not done yet.
+ * An argument that is a function is the checker's callback (limit-concurrency's
+ * `fn`, timeout-and-cancel's `work`): it goes to Python as the description
+ * its check.ts gave it (`forPython`, callbacks.ts), and course.py builds the
+ * same callback there. What a probe still can't describe (a helper that
+ * takes a callback from the learner, a function argument with no
+ * description) is refused.
  */
 import type { CheckSpec, HarnessApi, Scenario } from '../exercise/spec.ts';
 import type { Json, Observation, ScenarioObservation } from '../harness/observation.ts';
 import type { PythonRequest } from './schema.ts';
 import type { Verdict } from '../judge/verdict.ts';
+import { pythonCallbackOf } from './callbacks.ts';
 
 /** Exercises a Python answer can be checked for, and the function the answer defines. */
 export const PYTHON_ENTRIES: Readonly<Record<string, string>> = {
   'first-coroutine': 'main',
   'run-concurrently': 'make_breakfast',
   'fetch-all': 'fetch_all',
+  'limit-concurrency': 'map_limit',
+  'timeout-and-cancel': 'with_timeout',
 };
 export const PYTHON_EXERCISES = Object.keys(PYTHON_ENTRIES);
 
@@ -43,6 +49,7 @@ export function snakeCase(name: string): string {
 
 type Operation = NonNullable<NonNullable<PythonRequest['helpers']>['operations']>[string];
 type Routes = NonNullable<NonNullable<PythonRequest['helpers']>['routes']>;
+type Callbacks = NonNullable<NonNullable<PythonRequest['entry']>['callbacks']>;
 
 class NotDescribable extends Error {}
 
@@ -91,7 +98,7 @@ function probeApi(record: Record<string, Json>, routes: Routes): HarnessApi {
 
 export interface PythonScenarioPlan {
   name: string;
-  entry: { function: string; args: Json[] };
+  entry: { function: string; args: Json[]; callbacks?: Callbacks };
   helpers: NonNullable<PythonRequest['helpers']>;
   /** Python's timeline label → the exercise's (`brew_coffee()` → `brewCoffee()`), for the judge. */
   labels: Record<string, string>;
@@ -130,8 +137,18 @@ export function describeScenario(scenario: Scenario): PythonScenarioPlan {
     {},
     {
       get: (_target, key) => (...args: unknown[]) => {
-        if (!args.every(isJson)) throw new NotDescribable(`${String(key)} is given something that isn't plain data`);
-        entry = { function: snakeCase(String(key)), args: args as Json[] };
+        // A callback of the checker's goes as its description (callbacks.ts), in its place a null.
+        const callbacks: Callbacks = [];
+        const plain = args.map((arg, at): Json => {
+          const callback = pythonCallbackOf(arg);
+          if (callback) {
+            callbacks.push({ at, callback });
+            return null;
+          }
+          if (!isJson(arg)) throw new NotDescribable(`${String(key)} is given something that isn't plain data`);
+          return arg;
+        });
+        entry = { function: snakeCase(String(key)), args: plain, ...(callbacks.length ? { callbacks } : {}) };
         return undefined;
       },
     },

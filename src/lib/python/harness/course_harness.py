@@ -717,6 +717,8 @@ def run(request: dict, on_line=None) -> dict:
     linecache.cache[LEARNER_FILE] = (len(source), None, source.splitlines(True), LEARNER_FILE)
 
     course_module = course.build(recorder, helpers_plan)
+    # The checker's callbacks among the entry's arguments (limit-concurrency's fn, timeout-and-cancel's work), built by course.py.
+    entry_args = course.entry_args(recorder, entry) if entry else []
     saved = _enter(recorder, module, course_module)
     stdout, stderr = saved["stdout_writer"], saved["stderr_writer"]
     try:
@@ -726,7 +728,7 @@ def run(request: dict, on_line=None) -> dict:
             exec(code, module.__dict__)
             value = None
             if entry:
-                value = _drive(recorder, module, entry)
+                value = _drive(recorder, module, entry, entry_args)
             if recorder.settled["state"] == "pending":
                 recorder.settle({"state": "fulfilled", "at": recorder.now_ms(), "seq": recorder.next_seq(), "value": _to_json(value)})
             # Dropped while stderr is still captured: a coroutine returned unawaited warns as it dies.
@@ -758,7 +760,7 @@ def run(request: dict, on_line=None) -> dict:
     return finish()
 
 
-def _drive(recorder: Recorder, module: types.ModuleType, entry: dict):
+def _drive(recorder: Recorder, module: types.ModuleType, entry: dict, args: list):
     name = entry.get("function")
     target = module.__dict__.get(name)
     if not callable(target):
@@ -767,7 +769,6 @@ def _drive(recorder: Recorder, module: types.ModuleType, entry: dict):
             f"Your code doesn't define `{name}`. Write `async def {name}(...):` at the top level of the file.",
         )
         raise Stopped("missing export")
-    args = entry.get("args") or []
     # Main is the entry's coroutine, whatever the module body ran on import (even its own asyncio.run).
     recorder.pending_at_settle = None
 
