@@ -300,6 +300,14 @@ const PYTHON_PHRASES: Array<[string | RegExp, string]> = [
   ['use the ms argument, not a fixed number', 'use the `seconds` argument, not a fixed number'],
   ['Resolve to exactly the value work gives you.', 'Return exactly the value the work gives you.'],
   ['clear them when you settle', 'cancel them before you return or raise'],
+  // Python's unhandled rejection: a task's exception nobody retrieved.
+  ['No promise rejection goes unhandled', "No task's exception goes unretrieved"],
+  [' In Node this crashes the program. ', ' asyncio only logs it, when the task is destroyed, and the error is lost. '],
+  [
+    'Every promise that can reject needs someone to await it (inside try/catch) or a .catch().',
+    'Every task that can raise needs someone to await it (inside try/except) or to ask for its result.',
+  ],
+  ['Resolves to fn\'s results, in the order of items', "Returns fn's results, in the order of items"],
   // An export's outcome in Python words: it returns or raises.
   [/\b(withTimeout|mapLimit) resolved to\b/g, '$1 returned'],
   [/\b(withTimeout|mapLimit)( only)? resolved\b/g, '$1$2 returned'],

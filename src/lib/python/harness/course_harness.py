@@ -130,6 +130,8 @@ class Recorder:
         self.on_line = on_line
         self.closed = False
         self.task_count = 0
+        #: An exercise's run records "Task exception was never retrieved" as an unhandled rejection (_note_unretrieved).
+        self.judges_unretrieved = False
 
     def now_ms(self) -> float:
         return _ms(self.clock.now())
@@ -354,6 +356,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         if exception is not None:
             lines.append(learner_traceback(exception)[0])
         sys.stderr.write("\n".join(lines) + "\n")
+        _note_unretrieved(self._recorder, message, exception)
 
     def run_in_executor(self, executor, func, *args):
         future = super().run_in_executor(executor, func, *args)
@@ -384,6 +387,21 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         finally:
             self._main_done = True
             self._recorder.note_main_done()
+
+
+def _note_unretrieved(recorder: Recorder, message: str, exception: BaseException | None) -> None:
+    """
+    "Task exception was never retrieved" is Python's unhandled rejection: a
+    task raised and nobody awaited it or asked for its result. In an
+    exercise it is recorded as the TypeScript harness records an unhandled
+    rejection, so the check that reads those (no-unhandled-rejection) sees
+    it in Python too. A program (a lesson's snippet) only prints it, as
+    CPython does, and goes on.
+    """
+    if not recorder.judges_unretrieved or exception is None or not message.startswith("Task exception was never retrieved"):
+        return
+    name, text = describe(exception)
+    recorder.error("unhandled-rejection", f"Task exception was never retrieved: {name}: {text}" if text else f"Task exception was never retrieved: {name}", name=name)
 
 
 # Python 3.14 deprecates the policy classes' public names (asyncio.DefaultEventLoopPolicy warns); the base class is the same.
@@ -677,6 +695,7 @@ def run(request: dict, on_line=None) -> dict:
     recorder = Recorder(clock, on_line)
     scenario = request.get("scenario") or "program"
     entry = request.get("entry")
+    recorder.judges_unretrieved = bool(entry)
     source = request.get("source", "")
     helpers_plan = request.get("helpers") or {}
     for key, value in (helpers_plan.get("record") or {}).items():
