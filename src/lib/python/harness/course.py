@@ -154,15 +154,11 @@ def _named(fn, name: str):
     return fn
 
 
-def _js_string(value) -> str:
-    """How the TypeScript checker writes a value in a label (`job ${String(item)}`): 3.0 is "3", None "null"."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
+def _label_text(value) -> str:
+    """An item as a label shows it (`job 3`): as the TypeScript checker writes a number (3.0 is "3"), anything else as Python prints it."""
+    if type(value) is float and value.is_integer():
         return str(int(value))
-    if value is None:
-        return "null"
-    return str(value)
+    return _shown(value) if not isinstance(value, (int, float, str)) or isinstance(value, bool) else str(value)
 
 
 def _index_of(items: list, item) -> int:
@@ -176,10 +172,11 @@ def _index_of(items: list, item) -> int:
 
 
 def _shown(item) -> str:
+    """What fn was given, for a message: as Python writes it (`None`, `'a'`), short; never an exception."""
     try:
-        return _json.dumps(item)
-    except (TypeError, ValueError):
         return repr(item)[:200]
+    except Exception:  # noqa: BLE001 - a learner object's __repr__ may raise
+        return f"<{type(item).__name__}>"
 
 
 def _jobs(recorder, spec: dict, simulate, _format_seconds):
@@ -205,11 +202,11 @@ def _jobs(recorder, spec: dict, simulate, _format_seconds):
         recorder.record["strangers"] = list(strangers)
         try:
             seconds = durations[index] if index >= 0 else stranger_s
-            span = await simulate(f"job {_js_string(item)}", "op", seconds, f"items[{index}]")
+            span = await simulate(f"job {_label_text(item)}", "op", seconds, f"items[{index}]")
         finally:
             state["in_flight"] -= 1
         recorder.end_span(span, "ok")
-        return results[index] if index >= 0 else f"no such item: {_js_string(item)}"
+        return results[index] if index >= 0 else f"no such item: {_label_text(item)}"
 
     fn.__doc__ = "The checker's job for one item: a coroutine function, so `fn(item)` makes a coroutine to await."
     return _named(fn, "fn")
