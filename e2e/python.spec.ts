@@ -91,7 +91,8 @@ test('if Pyodide can\'t load, the Python panels say so once and TypeScript still
   await expect(sandbox.locator('.wb-output .wb-line').first()).toBeVisible({ timeout: 60_000 });
 });
 
-const EXERCISE = 'run-concurrently';
+// limit-concurrency: its fn is the checker's callback, described for Python (callbacks.ts) and built in the page's Pyodide.
+const EXERCISE = 'limit-concurrency';
 const fixture = (file: string) => readFileSync(new URL(`../content/exercises/${EXERCISE}/python/${file}`, import.meta.url), 'utf8');
 
 test('a Python answer to an exercise: Language, Check passes the solution, a wrong answer fails with the CLI\'s words', async ({ page }) => {
@@ -100,7 +101,9 @@ test('a Python answer to an exercise: Language, Check passes the solution, a wro
   await language.getByRole('radio', { name: 'Python' }).check();
   const panel = page.locator('[data-py-exercise]');
   const editor = panel.getByRole('textbox', { name: 'Python code editor' });
-  await expect(editor).toContainText('async def make_breakfast');
+  await expect(editor).toContainText('async def map_limit');
+  // The Python contract where it differs from TypeScript's (a coroutine function to await), from python/task.md.
+  await expect(panel.locator('.pyx-task')).toContainText('only makes a coroutine');
 
   await replaceCode(page, editor, fixture('solution.py'));
   await panel.getByRole('button', { name: 'Check' }).click();
@@ -119,10 +122,10 @@ test('a Python answer to an exercise: Language, Check passes the solution, a wro
   await expect(results).toContainText(failed.message.replace(/TypeError: [\s\S]*$/, 'TypeError'));
   await expect(results).toContainText('unpack a list with *');
 
-  await replaceCode(page, editor, 'import asyncio\n\nasync def make_breakfast(:\n    pass\n');
+  await replaceCode(page, editor, 'import asyncio\n\nasync def map_limit(:\n    pass\n');
   await panel.getByRole('button', { name: 'Run' }).click();
   await expect(status).toHaveText('Python could not read the code (line 3).', { timeout: 60_000 });
   await expect(panel.getByRole('region', { name: 'Python output' })).toContainText('Syntax error');
   // Marked in the editor at that line.
-  await expect(panel.locator('.cm-line', { has: page.locator('.cm-lintRange-error') })).toContainText('async def make_breakfast(:');
+  await expect(panel.locator('.cm-line', { has: page.locator('.cm-lintRange-error') })).toContainText('async def map_limit(:');
 });

@@ -2,8 +2,8 @@
  * Check learner code against an exercise, from the terminal:
  *
  *   npm run check:exercise -- <id> <file.ts>     verdict, exit 0 (pass) or 1 (fail)
- *   npm run check:exercise -- <id> <file.py>     the same for a Python answer (first-coroutine,
- *                                                run-concurrently, fetch-all; src/lib/python/README.md)
+ *   npm run check:exercise -- <id> <file.py>     the same for a Python answer (the exercises in
+ *                                                PYTHON_ENTRIES, src/lib/python/exercise.ts; README there)
  *   npm run check:exercise -- <id> <file.ts> --json
  *   npm run check:exercise -- --list             the exercise ids
  *

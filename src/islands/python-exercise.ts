@@ -65,7 +65,7 @@ export async function act(root: HTMLElement, action: string): Promise<void> {
   try {
     const spec = await loadCheckSpec(id);
     const seed = hashString(source);
-    const plan = pythonCheck(spec, source, seed);
+    const plan = pythonCheck(id, spec, source, seed);
     await runner.warm();
     status.textContent = action === 'check' ? 'Checking…' : 'Running…';
     const runs: Observation[] = [];

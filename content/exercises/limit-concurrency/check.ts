@@ -12,6 +12,7 @@ import {
   type ScenarioObservation,
   type Span,
 } from '../../../src/lib/exercise/kit.ts';
+import { forPython } from '../../../src/lib/python/callbacks.ts';
 
 /**
  * One case the checker runs: the items, the limit, how long each job takes,
@@ -99,6 +100,9 @@ const UNEVEN_MS = [300, 50, 200, 50, 100, 250, 50, 150, 100, 50];
 
 type MapLimit = (items: number[], limit: number, fn: (item: unknown) => Promise<string>) => unknown;
 
+/** How long fn takes for something that is not one of the items. */
+const STRANGER_MS = 50;
+
 /** fn counts its calls in flight and per item; each job is an operation on the timeline. */
 function callWithJobs(c: JobCase, h: HarnessApi) {
   return (x: { mapLimit: MapLimit }) => {
@@ -109,7 +113,9 @@ function callWithJobs(c: JobCase, h: HarnessApi) {
     h.record('calls', calls);
     h.record('peak', 0);
     h.record('strangers', strangers);
-    const fn = (item: unknown): Promise<string> => {
+    // The same fn in Python (course.py builds it): a coroutine function counted the same way.
+    const python = { kind: 'jobs', items: c.items, ms: c.latencies, results: c.results, strangerMs: STRANGER_MS } as const;
+    const fn = forPython((item: unknown): Promise<string> => {
       const index = c.items.indexOf(item as number);
       if (index >= 0) calls[index]++;
       else strangers.push(item === undefined ? 'undefined' : JSON.stringify(item) ?? String(item));
@@ -121,7 +127,7 @@ function callWithJobs(c: JobCase, h: HarnessApi) {
       if (h.mode === 'run') h.log(`start job ${String(item)} (${inFlight} in flight)`);
       const job = h.operation(
         `job ${String(item)}`,
-        index >= 0 ? c.latencies[index] : 50,
+        index >= 0 ? c.latencies[index] : STRANGER_MS,
         () => (index >= 0 ? c.results[index] : `no such item: ${String(item)}`),
         { detail: `items[${index}]` }
       );
@@ -131,7 +137,7 @@ function callWithJobs(c: JobCase, h: HarnessApi) {
       };
       job.then(done, done);
       return job;
-    };
+    }, python);
     return x.mapLimit([...c.items], c.limit, fn);
   };
 }

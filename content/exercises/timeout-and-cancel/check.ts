@@ -1,3 +1,4 @@
+import { forPython } from '../../../src/lib/python/callbacks.ts';
 import { defineExercise, elapsed, forCases, ms, type CaseCheck, noUnhandledRejections, type HarnessApi, type Rng, type ScenarioObservation } from '../../../src/lib/exercise/kit.ts';
 
 /**
@@ -22,6 +23,13 @@ const isStubborn = (c: Case): c is Stubborn => c.kind === 'stubborn';
 
 /** How the stubborn work shows on the timeline; it is the harness's, so it never counts as the learner's floating work. */
 const STUBBORN_LABEL = 'stubborn work (ignores the signal)';
+/**
+ * In Python there is no signal: cancelling the task that runs `work()`
+ * stops it at its next await. Work whose operation can't be stopped (a
+ * thread, a library call) is work that shields it, and goes on after the
+ * cancellation: that is the Python stubborn work.
+ */
+const STUBBORN_PYTHON_LABEL = 'stubborn work (shielded: goes on when cancelled)';
 
 const SLACK_MS = 20;
 const SAYS_TIMEOUT = /time[ds]?[ -]?out|abort/i;
@@ -79,15 +87,16 @@ function watchSignal(h: HarnessApi, signal: unknown): AbortSignal | undefined {
 function makeWork(c: WorkCase, h: HarnessApi) {
   let calls = 0;
   h.record('workCalls', 0);
+  // Each work has its Python twin (course.py builds it), which records the same keys; see forPython.
   if (c.kind === 'fast') {
-    return (signal: unknown) => {
+    return forPython((signal: unknown) => {
       h.record('workCalls', ++calls);
       const s = watchSignal(h, signal);
       return h.operation('fast work', c.workMs, () => c.value, { signal: s });
-    };
+    }, { kind: 'fast-work', label: 'fast work', ms: c.workMs, value: c.value });
   }
   if (c.kind === 'stubborn') {
-    return (signal: unknown) => {
+    return forPython((signal: unknown) => {
       h.record('workCalls', ++calls);
       watchSignal(h, signal);
       return new Promise<string>((resolve) =>
@@ -97,9 +106,9 @@ function makeWork(c: WorkCase, h: HarnessApi) {
           resolve(c.value);
         }, c.workMs, STUBBORN_LABEL),
       );
-    };
+    }, { kind: 'stubborn-work', label: STUBBORN_PYTHON_LABEL, ms: c.workMs, value: c.value });
   }
-  return async (signal: unknown) => {
+  return forPython(async (signal: unknown) => {
     h.record('workCalls', ++calls);
     const s = watchSignal(h, signal);
     const done: number[] = [];
@@ -111,7 +120,7 @@ function makeWork(c: WorkCase, h: HarnessApi) {
       if (h.mode === 'run' && step % 5 === 0) h.log(`slow work: step ${step} of ${c.steps}`);
     }
     return 'slow result';
-  };
+  }, { kind: 'slow-work', steps: c.steps, stepMs: c.stepMs, value: 'slow result' });
 }
 
 type WithTimeout = (work: (signal: AbortSignal) => Promise<unknown>, ms: number) => unknown;

@@ -40,7 +40,7 @@ export async function checkPythonSource(id: string, source: string, options: Pyt
   const seed = options.seed ?? seedFor(source);
   const engine = options.engine ?? defaultEngine();
   const budgetMs = options.budgetMs ?? budgetFor(exercise.meta, 'check');
-  const plan = pythonCheck(spec, source, seed);
+  const plan = pythonCheck(id, spec, source, seed);
   const requests = plan.requests;
   const pyodide = engine === 'pyodide' ? (options.pyodide ?? new PyodideNodeRunner()) : undefined;
   const runs: Observation[] = [];

@@ -19,22 +19,37 @@
  * and imports the helpers from `course` in snake_case too (`brew_coffee`).
  * Timeline labels and check messages keep the exercise's own names.
  *
- * What a probe can't describe (a helper that takes a callback from the
- * learner, an argument that is a function) is refused: such exercises
- * (limit-concurrency, timeout-and-cancel) need a Python driver, not done yet.
+ * An argument that is a function is the checker's callback (limit-concurrency's
+ * `fn`, timeout-and-cancel's `work`): it goes to Python as the description
+ * its check.ts gave it (`forPython`, callbacks.ts), and course.py builds the
+ * same callback there. What a probe still can't describe (a helper that
+ * takes a callback from the learner, a function argument with no
+ * description) is refused.
  */
 import type { CheckSpec, HarnessApi, Scenario } from '../exercise/spec.ts';
 import type { Json, Observation, ScenarioObservation } from '../harness/observation.ts';
 import type { PythonRequest } from './schema.ts';
 import type { Verdict } from '../judge/verdict.ts';
+import { pythonCallbackOf } from './callbacks.ts';
 
 /** Exercises a Python answer can be checked for, and the function the answer defines. */
 export const PYTHON_ENTRIES: Readonly<Record<string, string>> = {
   'first-coroutine': 'main',
   'run-concurrently': 'make_breakfast',
   'fetch-all': 'fetch_all',
+  'limit-concurrency': 'map_limit',
+  'timeout-and-cancel': 'with_timeout',
 };
 export const PYTHON_EXERCISES = Object.keys(PYTHON_ENTRIES);
+
+/**
+ * Arguments TypeScript passes in milliseconds and Python takes in seconds,
+ * as Python speaks (`with_timeout(work, 1.0)`, like `asyncio.timeout(1.0)`):
+ * by exercise, the arguments' positions.
+ */
+const SECONDS_ARGS: Readonly<Record<string, readonly number[]>> = {
+  'timeout-and-cancel': [1],
+};
 
 /** `makeBreakfast` → `make_breakfast`. */
 export function snakeCase(name: string): string {
@@ -43,6 +58,7 @@ export function snakeCase(name: string): string {
 
 type Operation = NonNullable<NonNullable<PythonRequest['helpers']>['operations']>[string];
 type Routes = NonNullable<NonNullable<PythonRequest['helpers']>['routes']>;
+type Callbacks = NonNullable<NonNullable<PythonRequest['entry']>['callbacks']>;
 
 class NotDescribable extends Error {}
 
@@ -91,14 +107,14 @@ function probeApi(record: Record<string, Json>, routes: Routes): HarnessApi {
 
 export interface PythonScenarioPlan {
   name: string;
-  entry: { function: string; args: Json[] };
+  entry: { function: string; args: Json[]; callbacks?: Callbacks };
   helpers: NonNullable<PythonRequest['helpers']>;
   /** Python's timeline label → the exercise's (`brew_coffee()` → `brewCoffee()`), for the judge. */
   labels: Record<string, string>;
 }
 
-/** Describes one scenario for the Python harness, or throws NotDescribable. */
-export function describeScenario(scenario: Scenario): PythonScenarioPlan {
+/** Describes one scenario for the Python harness, or throws NotDescribable. `secondsArgs`: arguments given in ms that Python takes in seconds. */
+export function describeScenario(scenario: Scenario, secondsArgs: readonly number[] = []): PythonScenarioPlan {
   const record: Record<string, Json> = {};
   const routes: Routes = {};
   const h = probeApi(record, routes);
@@ -130,8 +146,22 @@ export function describeScenario(scenario: Scenario): PythonScenarioPlan {
     {},
     {
       get: (_target, key) => (...args: unknown[]) => {
-        if (!args.every(isJson)) throw new NotDescribable(`${String(key)} is given something that isn't plain data`);
-        entry = { function: snakeCase(String(key)), args: args as Json[] };
+        // A callback of the checker's goes as its description (callbacks.ts), in its place a null.
+        const callbacks: Callbacks = [];
+        const plain = args.map((arg, at): Json => {
+          const callback = pythonCallbackOf(arg);
+          if (callback) {
+            callbacks.push({ at, callback });
+            return null;
+          }
+          if (!isJson(arg)) throw new NotDescribable(`${String(key)} is given something that isn't plain data`);
+          if (secondsArgs.includes(at)) {
+            if (typeof arg !== 'number') throw new NotDescribable(`${String(key)}'s argument ${at} is not a number of milliseconds`);
+            return arg / 1000;
+          }
+          return arg;
+        });
+        entry = { function: snakeCase(String(key)), args: plain, ...(callbacks.length ? { callbacks } : {}) };
         return undefined;
       },
     },
@@ -149,12 +179,12 @@ export interface PythonCheckPlan {
   names: Record<string, string>;
 }
 
-/** The Python requests of one Check: the spec's scenarios for this seed, in order. */
-export function pythonCheck(spec: Pick<CheckSpec, 'scenarios'>, source: string, seed: number): PythonCheckPlan {
+/** The Python requests of one Check of the exercise `id`: the spec's scenarios for this seed, in order. */
+export function pythonCheck(id: string, spec: Pick<CheckSpec, 'scenarios'>, source: string, seed: number): PythonCheckPlan {
   const labels: Record<string, string> = {};
   const names: Record<string, string> = {};
   const requests = spec.scenarios(seed).map((scenario): PythonRequest => {
-    const plan = describeScenario(scenario);
+    const plan = describeScenario(scenario, SECONDS_ARGS[id]);
     Object.assign(labels, plan.labels);
     for (const [python, ts] of Object.entries(plan.labels)) names[ts] = python;
     return { source, mode: 'check', scenario: plan.name, entry: plan.entry, helpers: plan.helpers };
@@ -195,6 +225,99 @@ const PYTHON_PHRASES: Array<[string | RegExp, string]> = [
     'A request succeeds even for HTTP errors: check `response.status` (or call `response.raise_for_status()`) and raise.',
   ],
   ['Throw an Error (`throw new Error(…)`)', 'Raise an exception (`raise RuntimeError(…)`)'],
+  // limit-concurrency: fn(item) makes a coroutine, and its job runs when that coroutine does.
+  ['Promise.all(items.map(fn)) is unbounded', 'a task for every item at once (`asyncio.gather(*(fn(item) for item in items))` makes one each) is unbounded'],
+  [
+    'Does it use Promise.race (which waits only for the first one), or start jobs from a forEach callback (which is never awaited)?',
+    'Does it wait only for the first one (`asyncio.wait(…, return_when=FIRST_COMPLETED)`), or start tasks that nothing awaits?',
+  ],
+  ["Store each result at its item's index (results[i] = …) instead of pushing it.", "Store each result at its item's index (`results[i] = …`) instead of appending it."],
+  ['(items[next++]) before any await', '(`index = next_index; next_index += 1`) before any await'],
+  [' Is a loop reading past the end of the array (<= instead of <)?', ''],
+  ['fn was never called for items[', 'the coroutine of fn never ran for items['],
+  [/\bfn was never called, so\b/g, 'no coroutine of fn ever ran, so'],
+  ['Call fn for each item.', 'Call fn for each item and await the coroutine it returns.'],
+  ['Every item needs its job run.', 'Every item needs its job run: `fn(item)` only makes a coroutine, which runs when it is awaited (or made a task).'],
+  ['what fn resolved to for', "what fn's coroutine returned for"],
+  ['keep exactly what it resolves to', 'keep exactly what awaiting it gives'],
+  ['Return (or resolve to) the array of what fn gave back.', "Return the list of what fn's coroutines returned."],
+  ['not an array of results', 'not a list of results'],
+  ['None of the jobs fail, so it should resolve.', 'None of the jobs fail, so it should return their results.'],
+  // timeout-and-cancel: no AbortSignal in Python; cancelling the task that runs the work is how it stops.
+  ['Work that ignores the signal:', 'Work that goes on when cancelled:'],
+  ['the signal that work received is aborted at the deadline', 'the work is cancelled at the deadline'],
+  ['resolves to its value as soon as it is done', 'returns its value as soon as it is done'],
+  ['rejects at the deadline with a timeout error', 'raises a timeout error at the deadline'],
+  ['still rejects at the deadline', 'still raises at the deadline'],
+  [
+    'withTimeout never called work. Call it with a signal and wait for what it returns.',
+    'withTimeout never ran the work: no coroutine from `work()` got to run (was it awaited, and did the event loop get a turn?). Call `work()` and await what it returns.',
+  ],
+  ['withTimeout never called work.', 'withTimeout never ran the work: no coroutine from `work()` got to run.'],
+  [
+    'Work was called without an AbortSignal, so it had no way to hear that it should stop. Pass it controller.signal.',
+    'The work had no way to hear that it should stop: run it in a task that you can cancel.',
+  ],
+  [
+    'The signal that work received was never aborted, so the work never heard that the deadline had passed. Call abort() on the controller whose signal you passed to work when the timer fires.',
+    'The work was never cancelled, so it went on after the deadline (until `asyncio.run` cancelled what was left as it finished). Cancel the task that runs it when the deadline passes: `asyncio.timeout` and `asyncio.wait_for` do.',
+  ],
+  [/\bThe signal was (only )?aborted at\b/g, 'The work was $1cancelled at'],
+  ['Abort it when the deadline passes, and not before.', 'Cancel it when the deadline passes, and not before.'],
+  [/: abort it when the (\S+ m?s) deadline passes\./g, ': cancel it when the $1 deadline passes.'],
+  ['Pass work the signal that you abort, not another one.', 'Cancel the task that runs the work, not another one.'],
+  [
+    "Promise.race stops waiting for the work, but it doesn't stop the work. Abort the signal you gave work when the deadline passes.",
+    "Stopping the wait (`asyncio.wait` with a timeout, `asyncio.shield`) doesn't stop the work: cancel its task when the deadline passes.",
+  ],
+  [
+    'abort its signal, and clear any timer of your own.',
+    'cancel its task (and await it), and cancel any waiting of your own.',
+  ],
+  [
+    'keep the timer and clearTimeout it (a finally block does this for every outcome).',
+    'cancel whatever waits for it (a `finally` block does this for every outcome), or let `asyncio.timeout` keep the deadline for you.',
+  ],
+  [
+    'The deadline never stopped anything. If you clear the timer in a finally block, `return await` the work: a plain `return` leaves the try (and clears the timer) at once.',
+    'The deadline never stopped anything: await the work inside the `async with asyncio.timeout(…)` block (or through `asyncio.wait_for`), so that the deadline can cancel it.',
+  ],
+  ['an empty catch (or one that only logs)', 'an `except` that passes (or only prints)'],
+  [
+    "This work ignores the signal, so aborting it doesn't make `await work(signal)` return. ",
+    "This work goes on when it is cancelled (it shields an operation that can't be stopped, as a call in a thread can't), so waiting for it takes as long as the work does. ",
+  ],
+  [
+    "Don't wait for the work alone: race it against a promise of your own that rejects at the deadline.",
+    "Don't wait for the work alone: stop waiting at the deadline (`asyncio.timeout`, `asyncio.wait_for`).",
+  ],
+  [
+    "Reject with an error whose name or message says so, e.g. new Error(`timed out after ${ms} ms`), or with the signal's reason.",
+    'Raise an error whose name or message says so: `TimeoutError`, as `asyncio.timeout` raises.',
+  ],
+  ['Reject with an error whose name or message says so.', 'Raise an error whose name or message says so: `TimeoutError`, as `asyncio.timeout` raises.'],
+  [/\bStart the timer with the ms argument\./g, 'Set the deadline with the `seconds` argument.'],
+  ['start the timer with the ms argument', 'set the deadline with the `seconds` argument'],
+  ['use the ms argument, not a fixed number', 'use the `seconds` argument, not a fixed number'],
+  ['Resolve to exactly the value work gives you.', 'Return exactly the value the work gives you.'],
+  ['clear them when you settle', 'cancel them before you return or raise'],
+  // Python's unhandled rejection: a task's exception nobody retrieved.
+  ['No promise rejection goes unhandled', "No task's exception goes unretrieved"],
+  [' In Node this crashes the program. ', ' asyncio only logs it, when the task is destroyed, and the error is lost. '],
+  [
+    'Every promise that can reject needs someone to await it (inside try/catch) or a .catch().',
+    'Every task that can raise needs someone to await it (inside try/except) or to ask for its result.',
+  ],
+  ['Resolves to fn\'s results, in the order of items', "Returns fn's results, in the order of items"],
+  // An export's outcome in Python words: it returns or raises.
+  [/\b(withTimeout|mapLimit) resolved to\b/g, '$1 returned'],
+  [/\b(withTimeout|mapLimit)( only)? resolved\b/g, '$1$2 returned'],
+  [/\b(withTimeout|mapLimit) rejected with\b/g, '$1 raised'],
+  [/\b(withTimeout|mapLimit)( only)? rejected\b/g, '$1$2 raised'],
+  [/\b(withTimeout|mapLimit) settled at\b/g, '$1 finished at'],
+  [/\binstead of rejecting\b/g, 'instead of raising'],
+  // Python's TimeoutError has no message: "TimeoutError: " reads as "TimeoutError".
+  [/\b(\w+Error): (?=[,)]|\.(?:\s|$))/g, '$1'],
   ['are you awaiting fetch inside the loop?', 'are you awaiting each request inside the loop?'],
   ['Promise.all', 'asyncio.gather'],
   ['Promise.race', 'asyncio.wait(…, return_when=FIRST_COMPLETED)'],

@@ -116,6 +116,59 @@ const routeSchema = z.object({
   contentType: z.optional(z.string()),
 });
 
+/**
+ * A callback the checker hands to the learner's function (limit-concurrency's
+ * `fn`, timeout-and-cancel's `work`), described as data: the exercise's
+ * check.ts attaches this beside the TypeScript callback it builds
+ * (callbacks.ts), and course.py builds the same callback on the Python
+ * harness's clock. Each kind records what its TypeScript twin records, under
+ * the same keys, so the exercise's own checks read the Python run unchanged.
+ * In Python each one is a coroutine function: calling it only makes a
+ * coroutine, and its work starts when that coroutine first runs.
+ */
+const jobsCallbackSchema = z.object({
+  /**
+   * `fn(item)`: the job for `items[i]` takes `ms[i]`, shows as an `op` span
+   * `job <item>` (detail `items[i]`) and returns `results[i]`; anything that
+   * is not an item takes `strangerMs`. Records `calls` (runs per item),
+   * `peak` (most jobs running at once) and `strangers` (what else it got).
+   */
+  kind: z.literal('jobs'),
+  items: z.array(json),
+  ms: z.array(z.number().check(z.gte(0))),
+  results: z.array(json),
+  strangerMs: z.number().check(z.gte(0)),
+});
+/** Records of the work kinds: `workCalls`, `gotSignal` (true: a coroutine can always be cancelled), `abortedAt` (when the work was cancelled, while the learner's function still ran). */
+const fastWorkSchema = z.object({
+  /** `work()`: an `op` span `label` of `ms`, then `value`; cancelled, the span ends `aborted`. */
+  kind: z.literal('fast-work'),
+  label: z.string(),
+  ms: z.number().check(z.gte(0)),
+  value: json,
+});
+const slowWorkSchema = z.object({
+  /** `work()`: `steps` sleeps of `stepMs`, timer spans `step <n>`, each one's end time added to record `steps`; returns `value`. */
+  kind: z.literal('slow-work'),
+  steps: z.int().check(z.gte(0)),
+  stepMs: z.number().check(z.gte(0)),
+  value: json,
+});
+const stubbornWorkSchema = z.object({
+  /**
+   * `work()`: awaits the harness's own operation of `ms` through
+   * `asyncio.shield`, so cancelling the work stops the waiting but not the
+   * operation (as with work in a thread): it goes on, a harness span
+   * `label`, and records `stubbornDoneAt` when it ends.
+   */
+  kind: z.literal('stubborn-work'),
+  label: z.string(),
+  ms: z.number().check(z.gte(0)),
+  value: json,
+});
+export const pythonCallbackSchema = z.discriminatedUnion('kind', [jobsCallbackSchema, fastWorkSchema, slowWorkSchema, stubbornWorkSchema]);
+export type PythonCallback = z.infer<typeof pythonCallbackSchema>;
+
 /** What one run of Python learner code needs; the harness reads the same JSON under CPython and Pyodide. */
 export const pythonRequestSchema = z.object({
   /** The learner's file. It is compiled as `main.py`: tracebacks name that file. */
@@ -131,7 +184,14 @@ export const pythonRequestSchema = z.object({
    * file is imported as a module, so an `if __name__ == "__main__":` block
    * does not run). Without it, the module body is the program.
    */
-  entry: z.optional(z.object({ function: z.string(), args: z.optional(z.array(json)) })),
+  entry: z.optional(
+    z.object({
+      function: z.string(),
+      args: z.optional(z.array(json)),
+      /** Arguments that are the checker's callbacks: `args[at]` is replaced by the callback built from `callback`. */
+      callbacks: z.optional(z.array(z.object({ at: z.int().check(z.gte(0)), callback: pythonCallbackSchema }))),
+    }),
+  ),
   /**
    * Default true: refuse processes, sockets, writing files and the bridge to
    * JavaScript. false only for the course's own snippets (a ProcessPoolExecutor

@@ -130,6 +130,8 @@ class Recorder:
         self.on_line = on_line
         self.closed = False
         self.task_count = 0
+        #: An exercise's run records "Task exception was never retrieved" as an unhandled rejection (_note_unretrieved).
+        self.judges_unretrieved = False
 
     def now_ms(self) -> float:
         return _ms(self.clock.now())
@@ -354,6 +356,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         if exception is not None:
             lines.append(learner_traceback(exception)[0])
         sys.stderr.write("\n".join(lines) + "\n")
+        _note_unretrieved(self._recorder, message, exception)
 
     def run_in_executor(self, executor, func, *args):
         future = super().run_in_executor(executor, func, *args)
@@ -384,6 +387,21 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         finally:
             self._main_done = True
             self._recorder.note_main_done()
+
+
+def _note_unretrieved(recorder: Recorder, message: str, exception: BaseException | None) -> None:
+    """
+    "Task exception was never retrieved" is Python's unhandled rejection: a
+    task raised and nobody awaited it or asked for its result. In an
+    exercise it is recorded as the TypeScript harness records an unhandled
+    rejection, so the check that reads those (no-unhandled-rejection) sees
+    it in Python too. A program (a lesson's snippet) only prints it, as
+    CPython does, and goes on.
+    """
+    if not recorder.judges_unretrieved or exception is None or not message.startswith("Task exception was never retrieved"):
+        return
+    name, text = describe(exception)
+    recorder.error("unhandled-rejection", f"Task exception was never retrieved: {name}: {text}" if text else f"Task exception was never retrieved: {name}", name=name)
 
 
 # Python 3.14 deprecates the policy classes' public names (asyncio.DefaultEventLoopPolicy warns); the base class is the same.
@@ -677,6 +695,7 @@ def run(request: dict, on_line=None) -> dict:
     recorder = Recorder(clock, on_line)
     scenario = request.get("scenario") or "program"
     entry = request.get("entry")
+    recorder.judges_unretrieved = bool(entry)
     source = request.get("source", "")
     helpers_plan = request.get("helpers") or {}
     for key, value in (helpers_plan.get("record") or {}).items():
@@ -717,6 +736,8 @@ def run(request: dict, on_line=None) -> dict:
     linecache.cache[LEARNER_FILE] = (len(source), None, source.splitlines(True), LEARNER_FILE)
 
     course_module = course.build(recorder, helpers_plan)
+    # The checker's callbacks among the entry's arguments (limit-concurrency's fn, timeout-and-cancel's work), built by course.py.
+    entry_args = course.entry_args(recorder, entry) if entry else []
     saved = _enter(recorder, module, course_module)
     stdout, stderr = saved["stdout_writer"], saved["stderr_writer"]
     try:
@@ -726,7 +747,7 @@ def run(request: dict, on_line=None) -> dict:
             exec(code, module.__dict__)
             value = None
             if entry:
-                value = _drive(recorder, module, entry)
+                value = _drive(recorder, module, entry, entry_args)
             if recorder.settled["state"] == "pending":
                 recorder.settle({"state": "fulfilled", "at": recorder.now_ms(), "seq": recorder.next_seq(), "value": _to_json(value)})
             # Dropped while stderr is still captured: a coroutine returned unawaited warns as it dies.
@@ -758,7 +779,7 @@ def run(request: dict, on_line=None) -> dict:
     return finish()
 
 
-def _drive(recorder: Recorder, module: types.ModuleType, entry: dict):
+def _drive(recorder: Recorder, module: types.ModuleType, entry: dict, args: list):
     name = entry.get("function")
     target = module.__dict__.get(name)
     if not callable(target):
@@ -767,7 +788,6 @@ def _drive(recorder: Recorder, module: types.ModuleType, entry: dict):
             f"Your code doesn't define `{name}`. Write `async def {name}(...):` at the top level of the file.",
         )
         raise Stopped("missing export")
-    args = entry.get("args") or []
     # Main is the entry's coroutine, whatever the module body ran on import (even its own asyncio.run).
     recorder.pending_at_settle = None
 
