@@ -17,7 +17,8 @@ import { PyodideNodeRunner } from '../src/lib/python/pyodide-node.ts';
 const TYPESCRIPT_ONLY: Array<[RegExp, string]> = [
   [/\bPromise\b|\bpromises?\b/i, 'Python has coroutines, tasks and futures, not promises'],
   [/\.then\(|\.catch\(|\.finally\(/, 'promise methods'],
-  [/\bthrows?\b|\bthrown\b/, 'Python raises'],
+  // "Thrown away" is English, not JavaScript.
+  [/\bthrow(s|n)?\b(?! away)/, 'Python raises'],
   [/\bundefined\b|\bnull\b/, 'Python has None'],
   [/=>/, 'an arrow function'],
   [/\bconst\b/, 'a TypeScript declaration'],
