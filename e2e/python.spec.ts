@@ -67,6 +67,15 @@ test('Run Python runs a pair in the page, as CPython printed it, on the virtual 
   await pair.getByRole('button', { name: 'Run Python' }).click();
   await expect(output).toContainText('was stopped', { timeout: 60_000 });
   expect(await page.evaluate(() => 1 + 1), 'the page still runs its own script').toBe(2);
+
+  // Stop ends it at once, with the learner's words; the next run gets a fresh Python.
+  await pair.getByRole('button', { name: 'Run Python' }).click();
+  await pair.getByRole('button', { name: 'Stop' }).click();
+  await expect(output).toContainText('You stopped the run.', { timeout: 60_000 });
+  await expect(pair.getByRole('button', { name: 'Stop' })).toBeHidden();
+  await replaceCode(page, editor, 'print("after stop")\n');
+  await pair.getByRole('button', { name: 'Run Python' }).click();
+  await expect(output).toContainText('after stop', { timeout: 240_000 });
 });
 
 /** Replaces an editor's whole text (one insertion, so CodeMirror adds no indentation of its own). */

@@ -22,6 +22,8 @@ import { pythonRunner, PythonUnavailable } from './python-runner.ts';
 import { createPythonEditor, showLine } from './python-editor.ts';
 
 const editors = new WeakMap<HTMLElement, EditorView>();
+/** Panels whose learner pressed Stop during the current Run or Check. */
+const stopRequested = new WeakSet<HTMLElement>();
 
 /** The Language choice: shows the Python panel (with its editor) or the TypeScript workbench. */
 export function chooseLanguage(root: HTMLElement, language: string): void {
@@ -52,11 +54,19 @@ export async function act(root: HTMLElement, action: string): Promise<void> {
   const status = root.querySelector<HTMLElement>('[data-py-status]')!;
   const output = root.querySelector<HTMLElement>('[data-py-output]')!;
   const results = root.querySelector<HTMLElement>('[data-py-results]')!;
-  const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-py-action]')];
+  const runner = pythonRunner();
+  const stop = root.querySelector<HTMLButtonElement>('button[data-py-action="stop"]');
+  if (action === 'stop') {
+    // The loop below sees the flag and starts no further case.
+    if (runner.stop()) stopRequested.add(root);
+    return;
+  }
+  const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-py-action]:not([data-py-action="stop"])')];
   if (buttons.some((b) => b.getAttribute('aria-busy') === 'true')) return;
   const source = view.state.doc.toString();
-  const runner = pythonRunner();
+  stopRequested.delete(root);
   buttons.forEach((b) => b.setAttribute('aria-busy', 'true'));
+  if (stop) stop.hidden = false;
   status.textContent = runner.lastLoad ? (action === 'check' ? 'Checking…' : 'Running…') : 'Loading Python (the first run downloads it, once)…';
   output.replaceChildren();
   output.hidden = false;
@@ -66,8 +76,7 @@ export async function act(root: HTMLElement, action: string): Promise<void> {
     const spec = await loadCheckSpec(id);
     const seed = hashString(source);
     const plan = pythonCheck(id, spec, source, seed);
-    await runner.warm();
-    status.textContent = action === 'check' ? 'Checking…' : 'Running…';
+    // No separate warm(): a Stop pressed while Python loads must find the run waiting.
     const runs: Observation[] = [];
     const requests = action === 'check' ? plan.requests : plan.requests.slice(0, 1);
     for (const request of requests) {
@@ -76,15 +85,18 @@ export async function act(root: HTMLElement, action: string): Promise<void> {
         seed,
         budgetMs: action === 'check' ? CHECK_BUDGET_MS : RUN_BUDGET_MS,
         onLine: action === 'run' ? (line) => appendRows(output, [logRow(line)]) : undefined,
+        onStart: () => (status.textContent = action === 'check' ? 'Checking…' : 'Running…'),
       });
       runs.push(run);
-      if (run.compileError) break;
+      if (run.compileError || stopRequested.has(root)) break;
     }
     const observation = combineObservations(id, seed, runs, plan.labels);
     showOutput(output, observation);
     const line = observation.compileError?.line;
     showLine(view, line, observation.compileError?.message);
-    if (action === 'check') {
+    if (stopRequested.has(root)) {
+      status.textContent = 'You stopped the run.';
+    } else if (action === 'check') {
       const verdict = pythonVerdict(judge(spec, observation, { seed }), { ...exportNames(spec.exports), ...plan.names });
       showVerdict(results, verdictView(verdict));
       results.hidden = false;
@@ -102,5 +114,6 @@ export async function act(root: HTMLElement, action: string): Promise<void> {
         : `The Python check could not run: ${(error as Error).message}`;
   } finally {
     buttons.forEach((b) => b.removeAttribute('aria-busy'));
+    if (stop) stop.hidden = true;
   }
 }

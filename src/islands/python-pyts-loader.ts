@@ -1,7 +1,7 @@
 /**
  * The one script a page with Python/TypeScript pairs or Python exercises
- * loads up front: two listeners. "Run Python" (a pair), the "Language"
- * choice and Python's Run and Check (an exercise) import their island (and,
+ * loads up front: a few listeners. "Run Python" and Stop (a pair), the
+ * "Language" choice and Python's Run, Check and Stop (an exercise) import their island (and,
  * through it, Pyodide) only when used, so a page's first load carries
  * nothing of Python.
  */
@@ -24,6 +24,8 @@ document.addEventListener('click', (event) => {
   );
 });
 document.addEventListener('click', (event) => {
+  // Stop shows only while a run is under way, so the island is already loaded.
+  if ((event.target as Element | null)?.closest?.('button[data-pyts-stop]')) void import('./python-pyts.ts').then((island) => island.stopPair());
   const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-pyts-run]');
   if (!button || button.getAttribute('aria-disabled') === 'true') return;
   import('./python-pyts.ts').then(

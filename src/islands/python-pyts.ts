@@ -73,6 +73,8 @@ async function run(figure: HTMLElement, area: HTMLElement): Promise<void> {
   const result = area.querySelector<HTMLElement>('[data-pyts-result]')!;
   const output = area.querySelector<HTMLElement>('[data-pyts-output]')!;
   button.setAttribute('aria-busy', 'true');
+  const stop = area.querySelector<HTMLButtonElement>('button[data-pyts-stop]');
+  if (stop) stop.hidden = false;
   const runner = pythonRunner();
   status.textContent = runner.lastLoad ? 'Running…' : 'Loading Python (the first run downloads it, once)…';
   output.replaceChildren();
@@ -80,14 +82,14 @@ async function run(figure: HTMLElement, area: HTMLElement): Promise<void> {
   output.setAttribute('aria-busy', 'true');
   let observation: Observation;
   try {
-    await runner.warm();
-    status.textContent = 'Running…';
+    // No separate warm(): a Stop pressed while Python loads must find the run waiting.
     observation = await runner.run(
       { source: view.state.doc.toString(), mode: 'check' },
-      { budgetMs: RUN_BUDGET_MS, onLine: (line) => appendRows(output, [logRow(line)]) },
+      { budgetMs: RUN_BUDGET_MS, onLine: (line) => appendRows(output, [logRow(line)]), onStart: () => (status.textContent = 'Running…') },
     );
   } catch (error) {
     button.removeAttribute('aria-busy');
+    if (stop) stop.hidden = true;
     output.removeAttribute('aria-busy');
     result.hidden = true;
     if (!(error instanceof PythonUnavailable)) throw error;
@@ -97,15 +99,25 @@ async function run(figure: HTMLElement, area: HTMLElement): Promise<void> {
     return;
   }
   button.removeAttribute('aria-busy');
+  if (stop) stop.hidden = true;
   output.removeAttribute('aria-busy');
   showOutput(output, observation);
   const line = observation.compileError?.line;
   showLine(view, line, observation.compileError?.message);
   const total = observation.scenarios[0]?.totalTime;
+  // Stopped by the learner or at the budget: the output says which; the status repeats it.
+  const stoppedBy = observation.scenarios[0]?.errors.find((e) => e.kind === 'budget');
   status.textContent = observation.compileError
     ? `Python could not read the code (line ${line ?? '?'}).`
-    : `Ran in your browser; ${total === undefined ? '' : `the course's clock reached ${total} ms`}.`;
+    : stoppedBy
+      ? stoppedBy.message
+      : `Ran in your browser${total === undefined ? '' : `; the course's clock reached ${total} ms`}.`;
   showTimelinePanel(output.parentElement ?? output, observation);
+}
+
+/** Stop: the page runs one Python program at a time, so this ends whichever is running. */
+export function stopPair(): void {
+  pythonRunner().stop();
 }
 
 /** The loader calls this with the pair whose "Run Python" was clicked. */

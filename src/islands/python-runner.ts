@@ -30,6 +30,8 @@ export interface PythonRunOptions {
   exercise?: string;
   seed?: number;
   onLine?: (line: LogLine) => void;
+  /** Called when Python is loaded and the run is handed to it (after any first download). */
+  onStart?: () => void;
 }
 
 /** Where things stand, for the panels: a failure to load is said once, by whoever shows it. */
@@ -57,6 +59,8 @@ export class PagePythonRunner {
   /** What the last load and run took (for the bench): ms inside the worker. */
   lastLoad: { loadMs: number; version: string } | undefined;
   lastRunMs: number | undefined;
+  /** Ends the run in progress (the Stop button): set while one runs. */
+  #stopCurrent: (() => void) | undefined;
 
   /** Loads Pyodide now (the first Run otherwise does); rejects with PythonUnavailable if it can't. */
   warm(): Promise<void> {
@@ -65,6 +69,23 @@ export class PagePythonRunner {
       throw new PythonUnavailable((error as Error).message);
     });
     return this.#loaded;
+  }
+
+  /** Bumped by stop(): a run still waiting for Python to load when it changes never starts. */
+  #stops = 0;
+  /** Runs asked for and not yet finished (waiting for Python to load, or running). */
+  #unfinished = 0;
+
+  /**
+   * Stops the run in progress, if any: it ends as stopped, with what it
+   * printed, and the frame starts a fresh worker. A run still waiting for
+   * Python to load ends as stopped without starting.
+   */
+  stop(): boolean {
+    if (this.#unfinished === 0) return false;
+    this.#stops++;
+    this.#stopCurrent?.();
+    return true;
   }
 
   run(request: PythonRequest, options: PythonRunOptions = {}): Promise<Observation> {
@@ -146,14 +167,25 @@ export class PagePythonRunner {
   }
 
   async #run(request: PythonRequest, options: PythonRunOptions): Promise<Observation> {
+    this.#unfinished++;
+    try {
+      return await this.#runOnce(request, options);
+    } finally {
+      this.#unfinished--;
+    }
+  }
+
+  async #runOnce(request: PythonRequest, options: PythonRunOptions): Promise<Observation> {
     const checked = pythonRequestSchema.parse(request);
     const context: ObservationContext = { exercise: options.exercise ?? PYTHON_PROGRAM_ID, mode: checked.mode ?? 'check', seed: options.seed ?? 1 };
     const scenario = scenarioNameOf(checked);
+    const stopsBefore = this.#stops;
     try {
       await this.warm();
     } catch (error) {
       throw error instanceof PythonUnavailable ? error : new PythonUnavailable((error as Error).message);
     }
+    if (this.#stops !== stopsBefore) return stopped(context, scenario, [], { kind: 'budget', message: 'You stopped the run.', t: 0 });
     const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
     const id = this.#nextId++;
     const logs: LogLine[] = [];
@@ -161,6 +193,7 @@ export class PagePythonRunner {
       const finish = (result: Observation) => {
         clearTimeout(budgetTimer);
         this.#listeners.delete(listener);
+        this.#stopCurrent = undefined;
         resolve(result);
       };
       const listener = (message: FromPythonWorker | { type: 'crash'; message: string }) => {
@@ -188,7 +221,12 @@ export class PagePythonRunner {
         this.#restart();
         finish(budgetStop(context, scenario, logs, budgetMs));
       }, budgetMs);
+      this.#stopCurrent = () => {
+        this.#restart();
+        finish(stopped(context, scenario, logs, { kind: 'budget', message: 'You stopped the run.', t: logs.at(-1)?.t ?? 0 }));
+      };
       this.#listeners.add(listener);
+      options.onStart?.();
       this.#post({ type: 'py-run', id, request: checked });
     });
     // The same check as every TypeScript run before anything draws it.
