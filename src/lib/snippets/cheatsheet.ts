@@ -170,6 +170,18 @@ export const CHEAT_ROWS: CheatRow[] = [
     ],
   },
   {
+    id: 'lock',
+    python: '`async with asyncio.Lock()`',
+    typescript: 'no built-in: a small lock made of a promise chain',
+    gist: 'Keeps a read, an `await` and a write on shared state together, one task at a time.',
+    py: `${dir}lock.py`,
+    ts: `${dir}lock.ts`,
+    same: true,
+    notes: [
+      "Lee waits until Kim's withdrawal has written the balance back, so neither withdrawal is lost. In TypeScript each `acquire()` waits for the promise of the holder before it and hands back the function that lets go; `finally` calls it even when the work throws. The lesson on shared state shows what happens without a lock.",
+    ],
+  },
+  {
     id: 'task-group',
     python: '`async with asyncio.TaskGroup()`',
     typescript: 'no built-in: `Promise.allSettled` with an `AbortController` shared by the group',
