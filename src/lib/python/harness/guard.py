@@ -53,7 +53,7 @@ ALLOWED_DUNDERS = frozenset(
     __getitem__ __setitem__ __delitem__ __contains__ __add__ __sub__ __mul__ __truediv__ __floordiv__
     __mod__ __pow__ __neg__ __pos__ __abs__ __radd__ __rsub__ __rmul__ __and__ __or__ __xor__ __invert__
     __traceback__ __cause__ __context__ __suppress_context__ __notes__ __version__ __all__
-    __set_name__ __init_subclass__ __class_getitem__ __getattr__
+    __set_name__ __init_subclass__ __class_getitem__
     """.split()
 )
 
@@ -357,12 +357,35 @@ def _instances_of(tree: ast.AST, classes: set[str]) -> set[str]:
     return {name for name, own in only_own.items() if own}
 
 
+def _bound_names(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, ast.alias):
+        return [node.asname or node.name]
+    if isinstance(node, ast.ExceptHandler) and node.name:
+        return [node.name]
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return list(node.names)
+    if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+        return [node.name]
+    if isinstance(node, ast.MatchMapping) and node.rest:
+        return [node.rest]
+    return []
+
+
 def check(source: str, tree: ast.AST | None = None) -> Refusal | None:
     """The first thing in the learner's file the sandbox refuses, or None. The source must compile."""
     checker = _Checker()
     tree = tree if tree is not None else ast.parse(source)
     checker.classes = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
     checker.instances = _instances_of(tree, checker.classes)
+    for node in ast.walk(tree):
+        # The run-time check of private access is a global of the learner's module: nothing may rebind its name
+        # (a parameter, a def, an import alias, an except name are not Name nodes, so visit_Name doesn't see them).
+        if OWN_CHECK in _bound_names(node):
+            return Refusal(getattr(node, "lineno", 0) or 0, OWN_CHECK, _WHY_DUNDER)
     checker.visit(tree)
     return checker.refusal
 
@@ -387,6 +410,10 @@ class _Instrument(ast.NodeTransformer):
         self.generic_visit(node)
         if _is_private(node.attr):
             node.value = ast.copy_location(ast.Call(ast.Name(OWN_CHECK, ast.Load()), [node.value], []), node.value)
+        elif node.attr in _CONSTRUCTORS:
+            # `type(loop).__init__(loop, fake)` would re-initialise a harness object: constructors of the
+            # learner's classes and of built-in types only (`super().__init__()`, `Exception.__init__(self, m)`).
+            node.value = ast.copy_location(ast.Call(ast.Name(OWN_CHECK, ast.Load()), [node.value, ast.Constant(True)], []), node.value)
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
@@ -399,20 +426,47 @@ class _Instrument(ast.NodeTransformer):
         return node
 
 
+#: Constructors: re-checked at run time like private attributes (see _Instrument).
+_CONSTRUCTORS = frozenset({"__init__", "__new__"})
+
+
 def instrument(tree: ast.Module) -> ast.Module:
     """The learner's checked tree, with private attribute access checked at run time (see _Instrument)."""
     return ast.fix_missing_locations(_Instrument().visit(tree))
 
 
+def _machinery(module: str) -> bool:
+    """Modules whose classes make up the harness, the course's helpers, or the event loop it drives."""
+    root = module.split(".", 1)[0]
+    return root in ("course_harness", "guard", "course", "aiohttp", "main", "asyncio", "_asyncio", "js", "pyodide", "_pyodide", "_pyodide_core")
+
+
 def own_check(module_name: str, refuse):
     """The function instrumented code calls: passes the learner's own objects through, `refuse(what)` for anything else."""
 
-    def check_own(target):
-        cls = target if isinstance(target, type) else type(target)
+    def learners(cls) -> bool:
+        return getattr(cls, "__module__", None) == module_name
+
+    def machinery_in(cls) -> bool:
+        return any(_machinery(getattr(base, "__module__", "") or "") for base in getattr(cls, "__mro__", ()))
+
+    def check_own(target, constructor: bool = False):
+        # What matters is the object the attribute will act on: one the learner's code made is theirs, even if its
+        # class inherits from asyncio's. Through a class (`L._run_once`, then called with any object), the
+        # attribute must not come from the harness's or asyncio's classes.
         if isinstance(target, super):
-            cls = target.__thisclass__
-        if getattr(cls, "__module__", None) != module_name:
-            refuse(f"a private attribute of {cls.__name__}, which your code did not define")
+            obj = target.__self__
+            ok = learners(type(obj)) if not isinstance(obj, type) else learners(obj) and not machinery_in(obj)
+            name = type(obj).__name__ if not isinstance(obj, type) else obj.__name__
+        elif isinstance(target, type):
+            ok = (learners(target) and not machinery_in(target)) or (constructor and target.__module__ == "builtins")
+            name = target.__name__
+        else:
+            ok = learners(type(target))
+            name = type(target).__name__
+        if not ok:
+            what = "the constructor" if constructor else "a private attribute"
+            refuse(f"{what} of {name}, which your code did not make")
         return target
 
     return check_own
