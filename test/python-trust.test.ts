@@ -126,13 +126,13 @@ describe.skipIf(!python.ok)('the refusal, as a learner reads it (CPython)', () =
   test('with the sandbox off, the same kind of forgery would pass: the hostile programs are real attacks', T, async () => {
     // The course's own snippets may run with `sandbox: false`; learner code never does. Here it shows what the guard prevents.
     const source = readFileSync(join(FIXTURES, 'run-concurrently', 'closure-spans.py'), 'utf8');
-    const exercise = loadExercise('run-concurrently');
-    const spec = await loadSpec(exercise);
+    const id = 'run-concurrently';
+    const spec = await loadSpec(loadExercise(id));
     const seed = seedFor(source);
     const plan = pythonCheck(spec, source, seed);
     const runs: Observation[] = [];
-    for (const request of plan.requests) runs.push(await observePythonCPython({ ...request, sandbox: false }, { budgetMs: BUDGET_MS, exercise: exercise.meta.id, seed }));
-    const verdict = pythonVerdict(judge(spec, combineObservations(exercise.meta.id, seed, runs, plan.labels), { seed }), { ...exportNames(spec.exports ?? {}), ...plan.names });
+    for (const request of plan.requests) runs.push(await observePythonCPython({ ...request, sandbox: false }, { budgetMs: BUDGET_MS, exercise: id, seed }));
+    const verdict = pythonVerdict(judge(spec, combineObservations(id, seed, runs, plan.labels), { seed }), { ...exportNames(spec.exports ?? {}), ...plan.names });
     expect(failures(verdict)).toEqual([]);
     expect(verdict.passed).toBe(true);
     // And with the sandbox on (as always for learner code), it is refused.

@@ -78,6 +78,8 @@ FRAME_ATTRIBUTES = frozenset(
 REFUSED_ATTRIBUTES = frozenset(
     """
     get_stack walk_tb walk_stack currentframe attrgetter methodcaller get_field
+    getmembers getmembers_static getattr_static getclosurevars locate resolve_name get_type_hints ForwardRef
+    BaseConfigurator DictConfigurator dictConfig fileConfig
     settrace setprofile gettrace getprofile settrace_all_threads setprofile_all_threads
     addaudithook audit modules meta_path path_hooks path_importer_cache
     """.split()
@@ -99,6 +101,7 @@ REFUSED_MODULES = frozenset(
     """
     gc inspect builtins importlib imp pkgutil runpy zipimport pickle copyreg shelve marshal dis code codeop
     pdb bdb trace tracemalloc faulthandler sys.monitoring __main__ main guard course_harness
+    pydoc timeit profile cProfile doctest unittest logging.config annotationlib rlcompleter
     """.split()
 )
 
@@ -244,7 +247,8 @@ class _Checker(ast.NodeVisitor):
                 self.refuse(node, name, _WHY_DUNDER)
         elif name in FRAME_ATTRIBUTES or name.startswith("co_"):
             self.refuse(node, name, _WHY_FRAME)
-        elif name in REFUSED_ATTRIBUTES:
+        elif name in REFUSED_ATTRIBUTES or (name in REFUSED_MODULES and name not in ("main", "code", "trace", "profile")):
+            # A refused module is often an attribute of an allowed one (`asyncio.coroutines.inspect`).
             self.refuse(node, name, _WHY_INTROSPECTION)
         elif _is_private(name) and not own:
             self.refuse(node, f"{module}.{name}" if module else f".{name}", _WHY_PRIVATE)
@@ -487,6 +491,8 @@ _ALWAYS_REFUSED = {
     "code.__new__": "making code objects",
     "function.__new__": "making a function from a code object",
 }
+#: Standard-library files that compile code they generate themselves (namedtuple's, a dataclass's methods).
+_GENERATES_CODE = ("collections/__init__.py", "dataclasses.py")
 #: Functions of the standard library that hand the frames they get to their caller.
 _HANDS_OUT_FRAMES = frozenset({"walk_tb", "walk_stack", "currentframe", "stack", "trace", "getouterframes", "getinnerframes", "_task_get_stack", "get_stack"})
 
@@ -515,20 +521,53 @@ class RuntimeGuard:
         caller = frame.f_back
         return frame.f_code.co_name in _HANDS_OUT_FRAMES and caller is not None and caller.f_code.co_filename == self.learner_file
 
+    def _runs_for_learner(self) -> bool:
+        """
+        Code run (exec, eval) while learner code is on the stack: by the
+        learner, or by a library on its behalf (`typing.get_type_hints` of
+        a string annotation, `timeit`), whose code would not run as
+        `main.py` and so would pass for the standard library's. Allowed:
+        importing a module, and the standard library's own generated code
+        (`namedtuple`, dataclasses).
+        """
+        frame = sys._getframe(3)  # 0 here, 1 refusal(), 2 the audit hook, 3 whoever compiles
+        caller = frame
+        learner_on_stack = False
+        while frame is not None:
+            if frame.f_code.co_filename == self.learner_file:
+                learner_on_stack = True
+                break
+            frame = frame.f_back
+        if not learner_on_stack or caller is None:
+            return False
+        path = caller.f_code.co_filename.replace("\\", "/")
+        return not (path.startswith("<frozen importlib") or path.endswith(_GENERATES_CODE))
+
     def refusal(self, event: str, args: tuple) -> str | None:
         """What the sandbox refuses here, in a few words, or None. Call it from the audit hook itself (it counts frames)."""
         if self._busy:
             return None
         if event in _ALWAYS_REFUSED:
             return _ALWAYS_REFUSED[event]
-        if event == "object.__setattr__" and len(args) > 1 and args[1] in ("__code__", "__globals__", "__closure__", "__defaults__", "__kwdefaults__"):
-            return f"replacing a function's {args[1]}"
-        if event == "object.__getattr__":
+        if event == "object.__setattr__" and len(args) > 1 and args[1] == "__code__":
+            return "replacing a function's __code__"
+        if event == "object.__setattr__" and len(args) > 1 and args[1] in ("__defaults__", "__kwdefaults__"):
+            # namedtuple and typing.NamedTuple set their own __new__'s defaults.
+            what = f"replacing a function's {args[1]}"
+        elif event == "object.__getattr__":
             what = f"reading {args[1]}" if len(args) > 1 else "reading an internal attribute"
         elif event == "sys._getframe":
             what = "sys._getframe()"
-        elif event in ("exec", "compile"):
-            what = f"{event}()"
+        elif event == "exec":
+            # Compiling alone runs nothing (traceback parses a line to place its carets, typing a string
+            # annotation); running code is what's refused, whoever compiled it.
+            self._busy = True
+            try:
+                return "running code from a string" if self._runs_for_learner() else None
+            finally:
+                self._busy = False
+        elif event == "compile":
+            what = "compile()"
         elif event == "open":
             what = "opening files"
         else:
