@@ -80,6 +80,7 @@ REFUSED_ATTRIBUTES = frozenset(
     get_stack walk_tb walk_stack currentframe attrgetter methodcaller get_field
     getmembers getmembers_static getattr_static getclosurevars locate resolve_name get_type_hints ForwardRef
     BaseConfigurator DictConfigurator dictConfig fileConfig
+    FileIO
     settrace setprofile gettrace getprofile settrace_all_threads setprofile_all_threads
     addaudithook audit modules meta_path path_hooks path_importer_cache
     """.split()
@@ -101,7 +102,7 @@ REFUSED_MODULES = frozenset(
     """
     gc inspect builtins importlib imp pkgutil runpy zipimport pickle copyreg shelve marshal dis code codeop
     pdb bdb trace tracemalloc faulthandler sys.monitoring __main__ main guard course_harness
-    pydoc timeit profile cProfile doctest unittest logging.config annotationlib rlcompleter
+    pydoc timeit profile cProfile doctest unittest logging.config annotationlib rlcompleter fcntl mmap
     """.split()
 )
 
