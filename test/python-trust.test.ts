@@ -166,6 +166,57 @@ describe.skipIf(!python.ok)('programs (CPython)', () => {
     expect(printed(o)).toEqual(['reached: [] walked: True']);
   });
 
+  test('everyday Python the guard lets through, each line printed', T, async () => {
+    const source = [
+      'from __future__ import annotations',
+      'import asyncio, sys, traceback, typing',
+      'import asyncio as aio',
+      'from collections import namedtuple',
+      'from dataclasses import dataclass, field',
+      'from typing import Optional',
+      'from course import *',
+      'Point = namedtuple("Point", "x y")',
+      '@dataclass',
+      'class Job:',
+      '    name: str',
+      '    tags: list = field(default_factory=list)',
+      'class Pair(typing.NamedTuple):',
+      '    a: int',
+      '    b: int = 2',
+      'class Failure(Exception):',
+      '    def __init__(self, message: str) -> None:',
+      '        Exception.__init__(self, message)',
+      '        self._code = 7',
+      'class Node:',
+      '    def __init__(self, nxt: Optional["Node"] = None) -> None:',
+      '        self._next = nxt',
+      '    def __repr__(self) -> str:',
+      '        return f"Node({self._next!r})"',
+      'node = Node(Node())',
+      'print(Point(1, 2), Job("a"), Pair(1), node, node._next)',
+      'print(getattr(node, "missing", "default"), hasattr(node, "_next"), type(node).__name__, node.__class__.__qualname__)',
+      'try:',
+      '    raise Failure("boom")',
+      'except Failure as error:',
+      '    print(type(error).__name__, error, error.__traceback__ is not None)',
+      'async def main() -> None:',
+      '    await aio.sleep(0.5)',
+      '    print(len(asyncio.all_tasks()), asyncio.current_task().get_name(), file=sys.stderr)',
+      '    print(f"{await operation()} at {asyncio.get_running_loop().time()}")',
+      'if __name__ == "__main__":',
+      '    asyncio.run(main())',
+    ].join('\n');
+    const o = await run(`${source}\n`);
+    expect(o.scenarios[0]!.errors).toEqual([]);
+    expect(printed(o)).toEqual([
+      "Point(x=1, y=2) Job(name='a', tags=[]) Pair(a=1, b=2) Node(Node(None)) Node(None)",
+      'default True Node Node',
+      'Failure boom True',
+      'ok at 1.5',
+    ]);
+    expect(o.scenarios[0]!.logs.filter((l) => l.stream === 'error').map((l) => l.text)).toEqual(['1 Task-1']);
+  });
+
   test('a refused import inside try/except is still a failed run (the refusal is recorded whether or not it is caught)', T, async () => {
     const o = await run('try:\n    import js\nexcept Exception:\n    pass\nprint("carried on")\n');
     expect(printed(o)).toEqual(['carried on']);

@@ -148,7 +148,7 @@ def _is_private(name: str) -> bool:
 
 
 def _module_refused(name: str) -> bool:
-    if name in RUNTIME_GUARDED_MODULES or name.split(".", 1)[0] in RUNTIME_GUARDED_MODULES:
+    if name == "__future__" or name in RUNTIME_GUARDED_MODULES or name.split(".", 1)[0] in RUNTIME_GUARDED_MODULES:
         return False
     parts = name.split(".")
     return (
