@@ -192,7 +192,13 @@ describe.skipIf(!python.ok)('programs (CPython)', () => {
       '        self._next = nxt',
       '    def __repr__(self) -> str:',
       '        return f"Node({self._next!r})"',
-      'node = Node(Node())',
+      'class Slotted:',
+      '    __slots__ = ("_v",)',
+      '    __hash__ = None',
+      '    def __init__(self) -> None:',
+      '        self._v = 3',
+      'print(Slotted()._v, "{0.name}".format(Job("fmt")))',
+            'node = Node(Node())',
       'print(Point(1, 2), Job("a"), Pair(1), node, node._next)',
       'print(getattr(node, "missing", "default"), hasattr(node, "_next"), type(node).__name__, node.__class__.__qualname__)',
       'try:',
@@ -209,6 +215,7 @@ describe.skipIf(!python.ok)('programs (CPython)', () => {
     const o = await run(`${source}\n`);
     expect(o.scenarios[0]!.errors).toEqual([]);
     expect(printed(o)).toEqual([
+      '3 fmt',
       "Point(x=1, y=2) Job(name='a', tags=[]) Pair(a=1, b=2) Node(Node(None)) Node(None)",
       'default True Node Node',
       'Failure boom True',

@@ -60,6 +60,10 @@ ALLOWED_DUNDERS = frozenset(
 #: Dunder names a learner's module may read as plain names (`if __name__ == "__main__":`).
 ALLOWED_DUNDER_NAMES = frozenset({"__name__", "__doc__", "__file__", "__debug__"})
 
+#: Dunder names a class body or module may set (`__slots__ = ("_x",)`, `__hash__ = None`, `__all__ = [...]`).
+#: Not `__module__`: the run-time check of private access trusts a class's module.
+ALLOWED_DUNDER_STORES = frozenset({"__slots__", "__match_args__", "__hash__", "__all__", "__version__"})
+
 #: Methods a learner's class may not define: `__del__` runs whenever the object dies, after the run too.
 REFUSED_DEFINITIONS = frozenset({"__del__"})
 
@@ -257,8 +261,8 @@ class _Checker(ast.NodeVisitor):
     def _is_own(self, value: ast.expr) -> bool:
         if isinstance(value, ast.Name):
             return value.id in self.own[-1] or value.id in self.classes or value.id in self.instances
-        # super()._helper() inside the learner's own class
-        return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super"
+        # super()._helper() inside the learner's own class, or TheirClass()._x (checked again at run time, as all of these)
+        return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and (value.func.id == "super" or value.func.id in self.classes)
 
     def _root_name(self, node: ast.expr) -> str | None:
         while isinstance(node, ast.Attribute):
@@ -281,7 +285,7 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Name(self, node: ast.Name) -> None:
         name = node.id
-        if _is_dunder(name) and name not in ALLOWED_DUNDER_NAMES:
+        if _is_dunder(name) and name not in ALLOWED_DUNDER_NAMES and not (isinstance(node.ctx, ast.Store) and name in ALLOWED_DUNDER_STORES):
             self.refuse(node, name, _WHY_DUNDER)
         elif name in REFUSED_BUILTINS:
             self.refuse(node, f"{name}()", _WHY_CODE if name in ("exec", "eval", "compile", "breakpoint") else _WHY_DUNDER)
@@ -313,6 +317,12 @@ class _Checker(ast.NodeVisitor):
             else:
                 self.refuse(node, "__import__(<a name built at run time>)", _WHY_DYNAMIC)
             return
+        self.generic_visit(node)
+
+    def visit_MatchClass(self, node: ast.MatchClass) -> None:
+        # `case object(_recorder=r)` reads the attribute from whatever is matched, the harness's loop included.
+        for name in node.kwd_attrs:
+            self._check_attribute_name(node, name, own=False)
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
@@ -386,6 +396,15 @@ def check(source: str, tree: ast.AST | None = None) -> Refusal | None:
     tree = tree if tree is not None else ast.parse(source)
     checker.classes = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
     checker.instances = _instances_of(tree, checker.classes)
+    # Imports anywhere in the file, so `asyncio.sleep = …` in a function above `import asyncio` is seen too.
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                checker.imported[alias.asname or alias.name.split(".", 1)[0]] = alias.name if alias.asname else alias.name.split(".", 1)[0]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            for alias in node.names:
+                if alias.name != "*":
+                    checker.imported[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     for node in ast.walk(tree):
         # The run-time check of private access is a global of the learner's module: nothing may rebind its name
         # (a parameter, a def, an import alias, an except name are not Name nodes, so visit_Name doesn't see them).
