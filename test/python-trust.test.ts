@@ -236,6 +236,7 @@ describe.skipIf(!python.ok)('programs (CPython)', () => {
     ['import os\nos.system("true")', 'os.system'],
     ['import socket\nsocket.socket()', 'sockets'],
     ['import os\nos.write(1, b"x")', 'os.write'],
+    ['import asyncio\nasyncio.new_event_loop().set_exception_handler(lambda loop, context: None)', 'set_exception_handler'],
   ])('%s is refused as the sandbox', T, async (code, words) => {
     const o = await run(`${code}\n`);
     expect(errorKinds(o)).toContain('sandbox');

@@ -78,13 +78,14 @@ FRAME_ATTRIBUTES = frozenset(
 )
 
 #: Other attributes refused on any object: each hands out frames, reads attributes by a name
-#: built at run time, or reaches the interpreter's machinery (tracing, the module table, audit hooks).
+#: built at run time, or reaches the interpreter's machinery (tracing, the module table, audit hooks),
+#: or would silence the loop's report of a task exception nobody retrieved (an exercise judges it).
 REFUSED_ATTRIBUTES = frozenset(
     """
     get_stack walk_tb walk_stack currentframe attrgetter methodcaller get_field
     getmembers getmembers_static getattr_static getclosurevars locate resolve_name get_type_hints ForwardRef
     BaseConfigurator DictConfigurator dictConfig fileConfig
-    FileIO
+    FileIO set_exception_handler default_exception_handler
     settrace setprofile gettrace getprofile settrace_all_threads setprofile_all_threads
     addaudithook audit modules meta_path path_hooks path_importer_cache
     """.split()
