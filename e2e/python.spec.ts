@@ -7,9 +7,12 @@
  * nothing of Pyodide. A `while True: pass` is stopped at the budget (the
  * worker terminated) and the page stays responsive.
  *
+ * Learner code reaches nothing outside (a process, a file, a socket, the
+ * bridge to JavaScript): each attempt ends with the sandbox's message.
+ *
  * An exercise in Python: the "Language" choice, a solution that passes,
- * a wrong answer failing with the CLI's very words, a SyntaxError marked
- * at its line.
+ * a wrong answer failing with the CLI's very words, a forgery refused by
+ * the sandbox, a SyntaxError marked at its line.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -61,6 +64,23 @@ test('Run Python runs a pair in the page, as CPython printed it, on the virtual 
   const timeline = pair.locator('details[data-timeline-panel]');
   await timeline.locator(':scope > summary').click();
   await expect(timeline).toContainText('asyncio.sleep(0.9)');
+
+  // Learner code reaches nothing outside the sandbox: a process, a file read or written, a socket, the bridge
+  // to JavaScript. Each run ends with the sandbox's message (after the line it printed first), and the page answers.
+  const attempts = [
+    'import os\nos.system("echo hi")',
+    'print(open("/etc/passwd").read())',
+    'open("notes.txt", "w").write("x")',
+    'import socket\nsocket.create_connection(("example.com", 80))',
+    'import js\nprint(js.document)',
+  ];
+  for (const [i, attempt] of attempts.entries()) {
+    await replaceCode(page, editor, `print("attempt ${i}")\n${attempt}\n`);
+    await pair.getByRole('button', { name: 'Run Python' }).click();
+    await expect(output).toContainText(`attempt ${i}`, { timeout: 60_000 });
+    await expect(output).toContainText("The course's sandbox refused");
+    expect(await page.evaluate(() => 1 + 1), 'the page still runs its own script').toBe(2);
+  }
 
   // A loop that never yields is stopped at the budget; the page answers meanwhile and after.
   await replaceCode(page, editor, 'while True:\n    pass\n');
@@ -130,6 +150,13 @@ test('a Python answer to an exercise: Language, Check passes the solution, a wro
   // Python's own error text differs between the CLI's CPython and Pyodide's; the course's words don't.
   await expect(results).toContainText(failed.message.replace(/TypeError: [\s\S]*$/, 'TypeError'));
   await expect(results).toContainText('unpack a list with *');
+
+  // A forgery (the recorder taken from a helper's closure, the spans written by hand) is refused in the page too.
+  await replaceCode(page, editor, readFileSync(new URL('../test/fixtures/python-hostile/run-concurrently/closure-spans.py', import.meta.url), 'utf8'));
+  await panel.getByRole('button', { name: 'Check' }).click();
+  await expect(results).toContainText("This course's sandbox doesn't allow", { timeout: 60_000 });
+  await expect(results).toContainText('cell_contents');
+  await expect(status).not.toHaveText('Passed: all checks passed.');
 
   await replaceCode(page, editor, 'import asyncio\n\nasync def map_limit(:\n    pass\n');
   await panel.getByRole('button', { name: 'Run' }).click();

@@ -814,6 +814,8 @@ describe.skipIf(!python.ok || !pyodideInstalled)('Pyodide in Node records what C
   test("Pyodide's bridge to JavaScript is out of reach", T, async () => {
     const s = only(
       await runner.run({
+        // The layers beneath the static check (which refuses this code outright) must hold on their own.
+        staticCheck: false,
         source: program(
           'import sys',
           'print(sorted(m for m in sys.modules if m.split(".")[0] in ("js", "pyodide", "pyodide_js", "_pyodide", "course_harness")))',
@@ -832,6 +834,8 @@ describe.skipIf(!python.ok || !pyodideInstalled)('Pyodide in Node records what C
   test('walking the class tree to Pyodide\'s own modules finds their namespaces empty while learner code runs', T, async () => {
     const s = only(
       await runner.run({
+        // The layers beneath the static check (which refuses this code outright) must hold on their own.
+        staticCheck: false,
         source: program(
           'def walk(c, seen):',
           '    for s in type.__subclasses__(c):',
@@ -862,6 +866,8 @@ describe.skipIf(!python.ok || !pyodideInstalled)('Pyodide in Node records what C
   test('importlib and the harness\'s own objects lead to no JavaScript object either', T, async () => {
     const s = only(
       await runner.run({
+        // The layers beneath the static check (which refuses this code outright) must hold on their own.
+        staticCheck: false,
         source: program(
           'import importlib, sys',
           'print([type(f).__name__ for f in sys.meta_path if "Js" in type(f).__name__])',

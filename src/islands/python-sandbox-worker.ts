@@ -14,6 +14,7 @@
  */
 import courseHarness from '../lib/python/harness/course_harness.py?raw';
 import courseModule from '../lib/python/harness/course.py?raw';
+import guardModule from '../lib/python/harness/guard.py?raw';
 import harnessMain from '../lib/python/harness/main.py?raw';
 import { installHarness } from '../lib/python/pyodide-host.ts';
 import type { PyodideFile } from '../lib/python/pyodide-files.ts';
@@ -73,7 +74,7 @@ async function load({ files, port }: LoadMessage): Promise<void> {
     });
     // Nothing is fetched after loading.
     globalThis.fetch = realFetch;
-    const harness = installHarness(pyodide, { 'course_harness.py': courseHarness, 'course.py': courseModule, 'main.py': harnessMain });
+    const harness = installHarness(pyodide, { 'course_harness.py': courseHarness, 'course.py': courseModule, 'guard.py': guardModule, 'main.py': harnessMain });
     post({ type: 'ready', loadMs: Math.round(performance.now() - started), version: pyodide.version });
     port.onmessage = (event: MessageEvent<ToPythonWorker>) => {
       const message = event.data;

@@ -10,7 +10,7 @@ import { budgetMessage, stoppedObservation } from '../harness/stopped.ts';
 import { logLineSchema, scenarioObservationSchema, type PythonRequest } from './schema.ts';
 
 /** The harness's Python files (under ./harness/), in the order a host must make them importable. */
-export const HARNESS_FILES = ['course_harness.py', 'course.py', 'main.py'] as const;
+export const HARNESS_FILES = ['course_harness.py', 'course.py', 'guard.py', 'main.py'] as const;
 
 /** The exercise id of a free-standing Python program (a lesson snippet), beside '@program' for TypeScript. */
 export const PYTHON_PROGRAM_ID = '@python-program';

@@ -198,6 +198,12 @@ export const pythonRequestSchema = z.object({
    * example), never for learner code.
    */
   sandbox: z.optional(z.boolean()),
+  /**
+   * Default true: the guard's static check of the source (guard.py) runs
+   * before any of it. false only in tests of the layers beneath it (the
+   * audit hook, the hidden modules), never for learner code.
+   */
+  staticCheck: z.optional(z.boolean()),
   /** What the `course` module simulates for this run. */
   helpers: z.optional(
     z.object({

@@ -23,6 +23,7 @@ back afterwards.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import asyncio.events
 import asyncio.tasks
@@ -37,6 +38,8 @@ import time
 import traceback
 import types
 import warnings
+
+import guard
 
 # ── limits (the same figures as src/lib/harness/limits.ts) ────────────────
 
@@ -609,6 +612,9 @@ class _Sandbox:
         elif event == "import" and args and isinstance(args[0], str) and (args[0].split(".", 1)[0] in _REFUSED_IMPORTS or _hidden(args[0])):
             what = f"import {args[0]}"
         if what is None:
+            # Frames, code objects, gc, files opened by learner code: guard.py decides (it counts this frame).
+            what = _RUNTIME_GUARD.refusal(event, args)
+        if what is None:
             return
         self.refuse(what, event)
 
@@ -624,6 +630,7 @@ class _Sandbox:
 
 
 SANDBOX = _Sandbox()
+_RUNTIME_GUARD = guard.RuntimeGuard(LEARNER_FILE)
 
 
 # ── a run ─────────────────────────────────────────────────────────────────
@@ -646,7 +653,7 @@ def _to_json(value, depth: int = 0):
 
 
 #: Hidden from sys.modules while learner code runs (and refused on import): the harness, and Pyodide's bridge to JavaScript.
-_HIDDEN_ROOTS = ("course_harness", "js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core")
+_HIDDEN_ROOTS = ("course_harness", "guard", "js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core")
 
 
 def _hidden(name: str) -> bool:
@@ -734,12 +741,23 @@ def run(request: dict, on_line=None) -> dict:
         result["compileError"] = recorder.errors[-1]
         return result
     linecache.cache[LEARNER_FILE] = (len(source), None, source.splitlines(True), LEARNER_FILE)
+    if request.get("sandbox", True) is not False and request.get("staticCheck", True) is not False:
+        # The static half of the guard: syntax that leads to the harness's objects never runs.
+        tree = ast.parse(source, LEARNER_FILE)
+        refusal = guard.check(source, tree)
+        if refusal is not None:
+            recorder.error("sandbox", refusal.message(), line=refusal.line)
+            return finish()
+        code = compile(guard.instrument(tree), LEARNER_FILE, "exec", dont_inherit=True)
+        module.__dict__[guard.OWN_CHECK] = guard.own_check(module_name, lambda what: SANDBOX.refuse(what, "object.__getattr__"))
 
     course_module = course.build(recorder, helpers_plan)
     # The checker's callbacks among the entry's arguments (limit-concurrency's fn, timeout-and-cancel's work), built by course.py.
     entry_args = course.entry_args(recorder, entry) if entry else []
     saved = _enter(recorder, module, course_module)
     stdout, stderr = saved["stdout_writer"], saved["stderr_writer"]
+    # After _enter: the harness's own replacements (asyncio.sleep, time.*) are what must stay.
+    relied_on = guard.Snapshot(_relied_on())
     try:
         try:
             # The course's own snippets may use processes (ProcessPoolExecutor); learner code never may.
@@ -774,9 +792,49 @@ def run(request: dict, on_line=None) -> dict:
             gc.collect()
             stdout.finish()
             stderr.finish()
+            _undo_patches(recorder, relied_on)
     finally:
         _leave(saved)
     return finish()
+
+
+def _relied_on() -> dict:
+    """Modules and classes whose functions the harness calls while it records and reports a run."""
+    import asyncio.base_events
+    import asyncio.coroutines
+    import asyncio.futures
+    import asyncio.locks
+    import asyncio.queues
+    import asyncio.runners
+    import asyncio.timeouts
+    import json.encoder
+
+    targets = {
+        name: sys.modules[name]
+        for name in ("asyncio", "asyncio.tasks", "asyncio.events", "asyncio.base_events", "asyncio.futures", "asyncio.runners",
+                     "asyncio.locks", "asyncio.queues", "asyncio.timeouts", "asyncio.coroutines", "time", "builtins", "json",
+                     "json.encoder", "traceback", "linecache")
+    }
+    for cls in (Recorder, Clock, VirtualSelector, VirtualEventLoop, VirtualLoopPolicy, LineWriter, _Sandbox, guard.RuntimeGuard,
+                asyncio.BaseEventLoop, asyncio.AbstractEventLoop, asyncio.events.Handle, asyncio.events.TimerHandle,
+                asyncio.Semaphore, asyncio.BoundedSemaphore, asyncio.Lock, asyncio.Event, asyncio.Condition, asyncio.Queue,
+                asyncio.TaskGroup, asyncio.Timeout, asyncio.Runner, json.JSONEncoder, io.TextIOBase):
+        targets[f"{cls.__module__}.{cls.__qualname__}"] = cls
+    return targets
+
+
+def _undo_patches(recorder: Recorder, relied_on: "guard.Snapshot") -> None:
+    """Learner code replaced something the harness relies on: the run fails, and the original is put back."""
+    changed = relied_on.changed()
+    if not changed:
+        return
+    relied_on.restore()
+    names = ", ".join(f"`{name}`" for name in changed[:5]) + (" …" if len(changed) > 5 else "")
+    recorder.error(
+        "sandbox",
+        f"Your code changed {names}, which the course's clock and timeline rely on. This course's sandbox doesn't "
+        "allow that: learner code can't reach outside the exercise or into the course's harness.",
+    )
 
 
 def _drive(recorder: Recorder, module: types.ModuleType, entry: dict, args: list):
@@ -902,7 +960,7 @@ def _neuter_bridge(hidden: list[str]) -> list[tuple[dict, dict]]:
         neutered.append((namespace, snapshot))
 
     for name in hidden:
-        if name.split(".", 1)[0] == "course_harness":
+        if name.split(".", 1)[0] in ("course_harness", "guard"):
             continue
         namespace = getattr(sys.modules.get(name), "__dict__", None)
         finder = namespace.get("jsfinder") if isinstance(namespace, dict) else None

@@ -59,6 +59,9 @@ def main() -> None:
         observation = course_harness.run(request, on_line=lambda line: emit("line", line))
     except BaseException as error:  # noqa: BLE001 - the harness failing is reported, not a crash without a word
         observation = {"internalError": f"{type(error).__name__}: {error}"}
+    # A thread learner code left running goes on until os._exit below: it stays in the sandbox meanwhile
+    # (the harness itself asks for nothing the sandbox refuses from here on).
+    course_harness.SANDBOX.active = True
     emit("observation", observation)
     out.flush()
     # Threads a learner left running (an executor) must not keep the process alive.
