@@ -129,7 +129,7 @@ describe.skipIf(!python.ok)('the refusal, as a learner reads it (CPython)', () =
     const id = 'run-concurrently';
     const spec = await loadSpec(loadExercise(id));
     const seed = seedFor(source);
-    const plan = pythonCheck(spec, source, seed);
+    const plan = pythonCheck(id, spec, source, seed);
     const runs: Observation[] = [];
     for (const request of plan.requests) runs.push(await observePythonCPython({ ...request, sandbox: false }, { budgetMs: BUDGET_MS, exercise: id, seed }));
     const verdict = pythonVerdict(judge(spec, combineObservations(id, seed, runs, plan.labels), { seed }), { ...exportNames(spec.exports ?? {}), ...plan.names });
