@@ -14,7 +14,7 @@
  * a wrong answer failing with the CLI's very words, a forgery refused by
  * the sandbox, a SyntaxError marked at its line.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkPythonSource } from '../src/lib/python/check-python.ts';
 
@@ -104,6 +104,49 @@ async function replaceCode(page: Page, editor: Locator, text: string): Promise<v
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(text);
 }
+
+test('every Python program a lesson can run prints in the page what CPython printed, timings included', async ({ page }) => {
+  // 37 programs on one loaded Pyodide; generous for a busy machine, and no assertion is about time.
+  test.setTimeout(900_000);
+  // Each lesson's runnable Python (what Run Python runs) and the lines CPython printed for it at build time.
+  const programs: Array<{ where: string; source: string; printed: string[] }> = [];
+  for (const lesson of readdirSync(new URL('../dist/lessons/', import.meta.url)).sort()) {
+    await page.goto(`/lessons/${lesson}/`);
+    const found = await page.locator('figure[data-pyts]:has([data-pyts-run-area])').evaluateAll((figures) =>
+      figures.map((figure) => {
+        const source = figure.querySelector<HTMLTemplateElement>('template[data-pyts-source]')?.content.textContent ?? '';
+        // "Python prints": its standard output (lines sent to standard error are marked and left out here).
+        const pre = figure.querySelector('.out pre')!.cloneNode(true) as HTMLElement;
+        pre.querySelectorAll('.out-err, .out-none').forEach((e) => e.remove());
+        return { source, printed: (pre.textContent ?? '').split('\n').map((l) => l.trimEnd()).filter((l) => l !== '') };
+      }),
+    );
+    found.forEach((p, i) => programs.push({ where: `${lesson} #${i + 1}`, ...p }));
+  }
+  expect(programs.length, 'every lesson pair with Run Python').toBeGreaterThan(30);
+
+  // One pair's editor runs them all, so Pyodide loads once.
+  await page.goto(LESSON);
+  const pair = page.locator('figure[data-pyts]').filter({ hasText: 'all checks' }).first();
+  const button = pair.getByRole('button', { name: 'Run Python' });
+  const output = pair.getByRole('region', { name: 'Output' });
+  await button.click();
+  await expect(output).toContainText('all checks: 0.9 s', { timeout: 240_000 });
+  const editor = pair.getByRole('textbox', { name: 'Python code editor' });
+  const mismatches: string[] = [];
+  for (const program of programs) {
+    await replaceCode(page, editor, program.source);
+    await button.click();
+    await expect(pair.locator('[data-pyts-status]')).not.toHaveText(/Running|Loading/, { timeout: 120_000 });
+    await expect(button).not.toHaveAttribute('aria-busy', 'true');
+    // Addresses differ from run to run: the build wrote CPython's as `0x…` (src/lib/snippets/outputs.ts).
+    const printed = (await output.locator('.wb-log .wb-text').allTextContents()).map((l) => l.trimEnd().replace(/0x[0-9a-f]{4,}/gi, '0x…')).filter((l) => l !== '');
+    if (JSON.stringify(printed) !== JSON.stringify(program.printed)) {
+      mismatches.push(`${program.where}:\n  CPython: ${JSON.stringify(program.printed)}\n  page:    ${JSON.stringify(printed)}`);
+    }
+  }
+  expect(mismatches, 'programs whose page output differs from CPython\'s').toEqual([]);
+});
 
 test('if Pyodide can\'t load, the Python panels say so once and TypeScript still runs', async ({ page }) => {
   await page.route('**/pyodide/**', (route) => route.abort());
