@@ -12,6 +12,7 @@
  * finish()) shows everything at once.
  */
 import type { OutputRow } from './view-model.ts';
+import { STOPPED_BY_LEARNER } from '../lib/harness/stopped.ts';
 import { appendRows } from './results-view.ts';
 import { placeholder } from './output-row.ts';
 
@@ -99,7 +100,7 @@ export class OutputPacer {
     if (!this.#final) return this.flush();
     if (this.#shown >= this.#rows.length) return;
     this.cut = true;
-    this.#rows = [...this.#rows.slice(0, this.#shown), { kind: 'error', text: 'You stopped the run. Its remaining output is not shown.' }];
+    this.#rows = [...this.#rows.slice(0, this.#shown), { kind: 'error', text: `${STOPPED_BY_LEARNER} Its remaining output is not shown.` }];
     this.#due = dueTimes(this.#rows);
     this.#hurry = true;
     this.#tick();

@@ -13,6 +13,7 @@ import { CHECK_BUDGET_MS, RUN_BUDGET_MS } from '../lib/harness/limits.ts';
 import { hashString } from '../lib/harness/random.ts';
 import type { Observation } from '../lib/harness/observation.ts';
 import { judge } from '../lib/judge/judge.ts';
+import { STOPPED_BY_LEARNER } from '../lib/harness/stopped.ts';
 import { combineObservations, exportNames, pythonCheck, pythonVerdict } from '../lib/python/exercise.ts';
 import { loadCheckSpec } from '../components/exercise/check-specs.ts';
 import { appendRows, showOutput, showVerdict } from './results-view.ts';
@@ -95,7 +96,7 @@ export async function act(root: HTMLElement, action: string): Promise<void> {
     const line = observation.compileError?.line;
     showLine(view, line, observation.compileError?.message);
     if (stopRequested.has(root)) {
-      status.textContent = 'You stopped the run.';
+      status.textContent = STOPPED_BY_LEARNER;
     } else if (action === 'check') {
       const verdict = pythonVerdict(judge(spec, observation, { seed }), { ...exportNames(spec.exports), ...plan.names });
       showVerdict(results, verdictView(verdict));

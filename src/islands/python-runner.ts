@@ -20,6 +20,7 @@ import { budgetStop, PYTHON_PROGRAM_ID, scenarioNameOf, stopped, toObservation, 
 import { logLineSchema, pythonRequestSchema, type PythonRequest } from '../lib/python/schema.ts';
 import { PYODIDE_DIR, PYODIDE_FILES, type PyodideFile } from '../lib/python/pyodide-files.ts';
 import { readObservation } from '../lib/observation-schema.ts';
+import { STOPPED_BY_LEARNER } from '../lib/harness/stopped.ts';
 import { createSandboxFrame } from '../lib/runtime/sandbox-frame.ts';
 
 /** Loading Pyodide on a slow machine takes seconds; this only catches a frame that never answers. */
@@ -185,7 +186,7 @@ export class PagePythonRunner {
     } catch (error) {
       throw error instanceof PythonUnavailable ? error : new PythonUnavailable((error as Error).message);
     }
-    if (this.#stops !== stopsBefore) return stopped(context, scenario, [], { kind: 'budget', message: 'You stopped the run.', t: 0 });
+    if (this.#stops !== stopsBefore) return stopped(context, scenario, [], { kind: 'budget', message: STOPPED_BY_LEARNER, t: 0 });
     const budgetMs = options.budgetMs ?? RUN_BUDGET_MS;
     const id = this.#nextId++;
     const logs: LogLine[] = [];
@@ -223,7 +224,7 @@ export class PagePythonRunner {
       }, budgetMs);
       this.#stopCurrent = () => {
         this.#restart();
-        finish(stopped(context, scenario, logs, { kind: 'budget', message: 'You stopped the run.', t: logs.at(-1)?.t ?? 0 }));
+        finish(stopped(context, scenario, logs, { kind: 'budget', message: STOPPED_BY_LEARNER, t: logs.at(-1)?.t ?? 0 }));
       };
       this.#listeners.add(listener);
       options.onStart?.();

@@ -6,6 +6,9 @@
 import type { LearnerError, LogLine, Mode, Observation } from './observation.ts';
 import { groupDigits } from '../count.ts';
 
+/** What a run the learner stopped (the Stop button) says, in either language. */
+export const STOPPED_BY_LEARNER = 'You stopped the run.';
+
 export function stoppedObservation(options: {
   exercise: string;
   mode: Mode;

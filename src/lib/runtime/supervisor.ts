@@ -15,7 +15,7 @@
  * Pure: the timers are injected, so tests drive them by hand.
  */
 import type { LearnerError, LogLine, Mode, Observation } from '../harness/observation.ts';
-import { budgetMessage, stoppedObservation } from '../harness/stopped.ts';
+import { budgetMessage, stoppedObservation, STOPPED_BY_LEARNER } from '../harness/stopped.ts';
 
 /** What a run tells its host, in every runtime. */
 export type RunMessage =
@@ -222,7 +222,7 @@ export function supervise(options: SuperviseOptions): Supervised {
   start(1, budgetMs);
   return {
     result,
-    stop(message = 'You stopped the run.') {
+    stop(message = STOPPED_BY_LEARNER) {
       current?.stopped({ kind: 'budget', message });
     },
   };
