@@ -13,6 +13,7 @@ import { checkPythonSource, pythonFixtures, type PythonEngine } from '../src/lib
 import { PYTHON_EXERCISES, pythonCheck, snakeCase } from '../src/lib/python/exercise.ts';
 import { PyodideNodeRunner } from '../src/lib/python/pyodide-node.ts';
 import type { Verdict } from '../src/lib/judge/verdict.ts';
+import { typescriptLeaks, typescriptWordsIn } from './python-words.ts';
 import type { ScenarioObservation } from '../src/lib/harness/observation.ts';
 import { checkSource, loadSpec } from '../src/lib/node/check-file.ts';
 import { loadExercise } from '../src/lib/node/exercises.ts';
@@ -29,6 +30,12 @@ const check = (id: string, source: string, using: PythonEngine = engine) =>
   checkPythonSource(id, source, { engine: using, budgetMs: BUDGET_MS, pyodide: using === 'pyodide' ? pyodide : undefined });
 const failures = (v: Verdict) => v.checks.filter((c) => !c.passed).map((c) => `${c.id}: ${c.message}`);
 
+test('the TypeScript word list finds TypeScript and leaves Python alone', () => {
+  expect(typescriptWordsIn('Start them with Promise.all, then throw an Error.')).toHaveLength(2);
+  expect(typescriptWordsIn('makeBreakfast returned undefined')).toHaveLength(2);
+  expect(typescriptWordsIn('Start them with `asyncio.gather`, then raise `RuntimeError`; make_breakfast returned None.')).toEqual([]);
+});
+
 test('function names are the exercise\'s, in snake_case', () => {
   expect(['main', 'makeBreakfast', 'fetchAll', 'mapLimit', 'withTimeout'].map(snakeCase)).toEqual(['main', 'make_breakfast', 'fetch_all', 'map_limit', 'with_timeout']);
 });
@@ -40,11 +47,13 @@ describe.each(PYTHON_EXERCISES)('%s in Python', (id) => {
     const { verdict } = await check(id, source);
     expect(failures(verdict)).toEqual([]);
     expect(verdict.passed).toBe(true);
+    expect(typescriptLeaks(verdict), 'a Python learner reads no TypeScript').toEqual([]);
   });
 
   test('the starter does not pass', T, async () => {
     const { verdict } = await check(id, fixtures.starter);
     expect(verdict.passed).toBe(false);
+    expect(typescriptLeaks(verdict), 'a Python learner reads no TypeScript').toEqual([]);
   });
 
   test.each(fixtures.wrong.map((f) => [f.file, f]))('%s fails as its header says', T, async (_file, fixture) => {
@@ -54,6 +63,7 @@ describe.each(PYTHON_EXERCISES)('%s in Python', (id) => {
     expect(named, `the verdict has a check "${fixture.expect!.check}"`).toBeDefined();
     expect(named!.passed).toBe(false);
     expect(named!.message).toContain(fixture.expect!.phrase);
+    expect(typescriptLeaks(verdict), 'a Python learner reads no TypeScript').toEqual([]);
   });
 
   test('Pyodide (the page\'s engine) and CPython give the same verdict', { timeout: 300_000 }, async () => {
